@@ -1,0 +1,70 @@
+"""Pages and their resource items -> the sorted, public index (site/api/index.json)."""
+from __future__ import annotations
+
+import json
+
+from ages import parse_ages
+from schema import Model, slugify
+
+INDEX_VERSION = 1
+PAGE_KINDS = ("strategy", "age-guide", "resource-list")
+ITEM_KINDS = ("book", "episode", "show", "song", "video", "app")
+KIND_LABELS = {"strategy": "Strategy", "age-guide": "Age guide", "resource-list": "Resource list",
+               "book": "Book", "episode": "Episode", "show": "Show", "song": "Song", "video": "Video", "app": "App"}
+KIND_PLURALS = {"strategy": "Strategies", "age-guide": "Age guides", "resource-list": "Resource lists",
+                "book": "Books", "episode": "Episodes", "show": "Shows", "song": "Songs", "video": "Videos", "app": "Apps"}
+
+
+def page_entries(url: str, meta: dict) -> list[dict]:
+    """The entry for one valid content page and one per resource item on it.
+
+    `url` is site-relative with a trailing slash, like "strategies/drop-off/".
+    """
+    page_id = url.strip("/")
+    entries = [_entry(page_id, meta["type"], meta["title"], meta["description"], url, meta["ages"], meta["situations"])]
+    for item in meta.get("items") or []:
+        anchor = slugify(item["title"])
+        entry = _entry(f"{page_id}#{anchor}", item["kind"], item["title"], item["why"].strip(), f"{url}#{anchor}",
+                       item["ages"], item["situations"])
+        entry["page"] = url
+        entry["by"] = item["by"]
+        entry["year"] = item["year"]
+        entries.append(entry)
+    return entries
+
+
+def build_index(entries: list[dict], model: Model) -> dict:
+    """The whole public index: stable order, so two builds of the same content are identical."""
+    return {
+        "version": INDEX_VERSION,
+        "situations": [dict(s) for s in model.situations],
+        "age_bands": [{"slug": b["slug"], "title": b["title"], "min_months": b["min_months"],
+                       "max_months": b["max_months"]} for b in model.age_bands],
+        "entries": sorted(entries, key=lambda e: e["id"]),
+    }
+
+
+def to_json(index: dict) -> str:
+    return json.dumps(index, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def matching(entries: list[dict], situation: str | None = None, ages: tuple[int, int] | None = None,
+             kinds: tuple[str, ...] | None = None) -> list[dict]:
+    """Entries for a situation and/or an age span (overlap) and/or kinds, in index order."""
+    found = []
+    for entry in entries:
+        if situation and situation not in entry["situations"]:
+            continue
+        span = entry["ages"]
+        if ages and not (span["min_months"] <= ages[1] and ages[0] <= span["max_months"]):
+            continue
+        if kinds and entry["kind"] not in kinds:
+            continue
+        found.append(entry)
+    return found
+
+
+def _entry(entry_id, kind, title, description, url, ages, situations) -> dict:
+    low, high = parse_ages(ages)
+    return {"id": entry_id, "kind": kind, "title": title.strip(), "description": " ".join(description.split()),
+            "url": url, "ages": {"min_months": low, "max_months": high}, "situations": list(situations)}

@@ -1,0 +1,266 @@
+"""Index -> Markdown and HTML for the pages the hook writes or completes.
+
+Markdown is preferred, so MkDocs checks every link it contains; the finder and the per-age lists
+are HTML (the finder needs data attributes; age lists are filled in after all pages are read), and
+their links are built from the index of pages that exist.
+"""
+from __future__ import annotations
+
+import posixpath
+from html import escape
+
+from ages import format_ages
+from index import ITEM_KINDS, KIND_LABELS, KIND_PLURALS, PAGE_KINDS, matching
+from schema import slugify
+
+SOURCE_ANCHOR = "source-{}"
+
+
+# --- parts of content pages ------------------------------------------------------------------
+
+def citations_markdown(body: str) -> str:
+    """[^2] -> a link to the second rendered source."""
+    from schema import CITATION
+    return CITATION.sub(lambda m: f"<sup>[[{m.group(1)}]](#{SOURCE_ANCHOR.format(m.group(1))})</sup>", body)
+
+
+def sources_markdown(sources: list[dict]) -> str:
+    if not sources:
+        return ""
+    lines = ["", "## Sources", ""]
+    for number, source in enumerate(sources, start=1):
+        lines += [f"{number}. [{_md(source['title'])}]({source['url']}), {_md(source['publisher'])}",
+                  f"{{: #{SOURCE_ANCHOR.format(number)} }}", ""]
+    return "\n".join(lines)
+
+
+def items_markdown(items: list[dict], page_src: str, situation_titles: dict[str, str]) -> str:
+    """A resource list's items, grouped by kind, each under a heading whose id is its anchor."""
+    lines: list[str] = []
+    for kind in ITEM_KINDS:
+        group = [item for item in items if item["kind"] == kind]
+        if not group:
+            continue
+        lines += ["", f"## {KIND_PLURALS[kind]}", ""]
+        for item in group:
+            lines += [f"### {_md(item['title'])} {{#{slugify(item['title'])} }}", "",
+                      f'<p class="ls-item-meta">{escape(_item_facts(item))}</p>', "",
+                      " ".join(str(item["why"]).split()), ""]
+            hubs = ", ".join(f"[{_md(situation_titles[s])}]({_rel(page_src, f'situations/{s}.md')})"
+                             for s in item["situations"])
+            lines += [f"Helps with: {hubs}", ""]
+            if item.get("url"):
+                lines += [f"[More about {_md(item['title'])}]({item['url']})", ""]
+    return "\n".join(lines)
+
+
+def _item_facts(item: dict) -> str:
+    facts = [f"{KIND_LABELS[item['kind']]} by {item['by']}", str(item["year"])]
+    if item.get("series"):
+        episode = item["series"]
+        if item.get("season") and item.get("episode"):
+            episode += f", season {item['season']}, episode {item['episode']}"
+        elif item.get("season"):
+            episode += f", season {item['season']}"
+        facts.append(episode)
+    facts.append("ages " + format_ages(*_span(item["ages"])))
+    if item.get("isbn"):
+        facts.append(f"ISBN {item['isbn']}")
+    return " · ".join(facts)
+
+
+# --- generated pages (Markdown, links checked by MkDocs) -------------------------------------
+
+def hub_markdown(situation: dict, entries: list[dict], src_of: dict[str, str]) -> str:
+    """/situations/<slug>/: strategies, age guides, then resources grouped by kind."""
+    page_src = f"situations/{situation['slug']}.md"
+    found = matching(entries, situation=situation["slug"])
+    lines = [f"# {situation['title']}", "", situation["description"], "",
+             f"[Open the finder for this situation]({_rel(page_src, 'finder.md')}) to narrow it down by age.", ""]
+    sections = [("Strategies", ("strategy",)), ("Age guides", ("age-guide",)),
+                ("Resource lists", ("resource-list",))] + [(KIND_PLURALS[k], (k,)) for k in ITEM_KINDS]
+    empty = True
+    for heading, kinds in sections:
+        group = _by_age([e for e in found if e["kind"] in kinds])
+        if group:
+            empty = False
+            lines += [f"## {heading}", ""] + [_entry_line(e, page_src, src_of) for e in group] + [""]
+    if empty:
+        lines += ["Nothing is written for this situation yet. "
+                  "[Suggest a page or a book](../about/index.md#contribute) and we will add it.", ""]
+    return "\n".join(lines)
+
+
+def situations_index_markdown(situations: tuple[dict, ...], entries: list[dict]) -> str:
+    lines = ["# Situations", "", "Pick what is happening. Each page gathers the strategies, age guides, "
+             "books and episodes for it.", "", "| Situation | Strategies | Books, episodes and more |",
+             "|---|---|---|"]
+    for situation in situations:
+        found = matching(entries, situation=situation["slug"])
+        strategies = sum(1 for e in found if e["kind"] == "strategy")
+        resources = sum(1 for e in found if e["kind"] in ITEM_KINDS)
+        lines.append(f"| [{_md(situation['title'])}]({situation['slug']}.md)<br>{_md(situation['description'])} "
+                     f"| {strategies} | {resources} |")
+    return "\n".join(lines) + "\n"
+
+
+def section_index_markdown(title: str, intro: str, kind: str, entries: list[dict],
+                           situations: tuple[dict, ...], src_of: dict[str, str], page_src: str) -> str:
+    """strategies/ and resources/: every page of one kind, grouped by situation."""
+    lines = [f"# {title}", "", intro, ""]
+    pages = [e for e in entries if e["kind"] == kind]
+    for situation in situations:
+        group = _by_age([e for e in pages if situation["slug"] in e["situations"]])
+        if group:
+            lines += [f"## {situation['title']}", ""] + [_entry_line(e, page_src, src_of) for e in group] + [""]
+    if not pages:
+        lines += ["No pages yet.", ""]
+    return "\n".join(lines)
+
+
+def ages_index_markdown(bands: tuple[dict, ...], entries: list[dict], src_of: dict[str, str]) -> str:
+    lines = ["# Age guides", "", "What is typical at each age, from birth to 12, and when to ask for help.", ""]
+    guides = {(e["ages"]["min_months"], e["ages"]["max_months"]): e for e in entries if e["kind"] == "age-guide"}
+    for band in bands:
+        guide = guides.get((band["min_months"], band["max_months"]))
+        if guide:
+            lines.append(f"- [{_md(band['title'])}]({_rel('ages/index.md', src_of[guide['url']])}): {_md(guide['description'])}")
+        else:
+            lines.append(f"- {_md(band['title'])}: coming soon.")
+    return "\n".join(lines) + "\n"
+
+
+def _entry_line(entry: dict, page_src: str, src_of: dict[str, str]) -> str:
+    page_url, _, anchor = entry["url"].partition("#")
+    target = _rel(page_src, src_of[page_url]) + (f"#{anchor}" if anchor else "")
+    by = f" by {_md(entry['by'])}" if entry.get("by") else ""
+    return (f"- [{_md(entry['title'])}]({target}){by} · ages {format_ages(**_minmax(entry))}  \n"
+            f"  {_md(entry['description'])}")
+
+
+# --- HTML parts --------------------------------------------------------------------------------
+
+def for_age_html(band: dict, entries: list[dict], page_url: str, this_id: str) -> str:
+    """The "Strategies and resources for this age" list on an age guide."""
+    found = [e for e in matching(entries, ages=(band["min_months"], band["max_months"]))
+             if e["kind"] != "age-guide" and e["id"] != this_id]
+    if not found:
+        return "<p>Nothing is written for this age yet.</p>"
+    parts = []
+    for kind in PAGE_KINDS + ITEM_KINDS:
+        group = _by_age([e for e in found if e["kind"] == kind])
+        if group:
+            parts.append(f"<h3>{KIND_PLURALS[kind]}</h3>\n<ul>")
+            parts += [f'<li><a href="{escape(_rel_url(page_url, e["url"]))}">{escape(e["title"])}</a> '
+                      f'<span class="ls-ages">ages {format_ages(**_minmax(e))}</span></li>' for e in group]
+            parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def finder_html(index: dict, page_url: str = "finder/") -> str:
+    """Every entry as plain HTML, grouped by situation; the finder script filters it in place."""
+    titles = {s["slug"]: s["title"] for s in index["situations"]}
+    kinds = [k for k in PAGE_KINDS + ITEM_KINDS if any(e["kind"] == k for e in index["entries"])]
+    out = [_finder_form(index["situations"], kinds),
+           '<p class="ls-finder__status" role="status" aria-live="polite" data-finder-count>'
+           f'{len(index["entries"])} pages, books and episodes.</p>',
+           '<div class="ls-finder__notes" data-finder-notes hidden></div>',
+           '<div class="ls-finder__empty" data-finder-empty hidden></div>',
+           '<nav class="ls-finder__toc" aria-label="Situations on this page"><ul>']
+    groups = [(s, [e for e in index["entries"] if s["slug"] in e["situations"]]) for s in index["situations"]]
+    out += [f'<li><a href="#{s["slug"]}">{escape(s["title"])}</a></li>' for s, group in groups if group]
+    out.append("</ul></nav>")
+    for situation, group in groups:
+        if not group:
+            continue
+        out.append(f'<section class="ls-finder__group" data-group="{situation["slug"]}">'
+                   f'<h2 id="{situation["slug"]}">{escape(situation["title"])}</h2><ul class="ls-finder__list">')
+        out += [_finder_item(e, page_url, titles) for e in _by_kind_then_age(group)]
+        out.append("</ul></section>")
+    return '<div class="ls-finder" data-finder>\n' + "\n".join(out) + "\n</div>"
+
+
+def _finder_form(situations: list[dict], kinds: list[str]) -> str:
+    ages = ['<option value="">Any age</option>']
+    ages += [f'<option value="{m}m">{m} months</option>' for m in (0, 3, 6, 9, 12, 15, 18, 21)]
+    ages += [f'<option value="{y}">{y} years</option>' for y in range(2, 13)]
+    situation_boxes = "".join(
+        f'<label><input type="checkbox" name="situation" value="{s["slug"]}"> {escape(s["title"])}</label>'
+        for s in situations)
+    kind_boxes = "".join(
+        f'<label><input type="checkbox" name="kind" value="{k}"> {KIND_PLURALS[k]}</label>' for k in kinds)
+    return ('<form class="ls-finder__form" data-finder-form hidden aria-label="Filter by age, situation and kind">'
+            f'<div class="ls-finder__field"><label for="ls-finder-age">Child\'s age</label>'
+            f'<select id="ls-finder-age" name="age">{"".join(ages)}</select></div>'
+            f'<fieldset class="ls-finder__field"><legend>What\'s happening?</legend>'
+            f'<div class="ls-finder__choices">{situation_boxes}</div></fieldset>'
+            f'<fieldset class="ls-finder__field"><legend>Kind</legend>'
+            f'<div class="ls-finder__choices">{kind_boxes}</div></fieldset>'
+            '<div class="ls-finder__actions"><button type="button" class="md-button" data-finder-clear>Clear filters</button> '
+            '<button type="button" class="md-button md-button--primary" data-finder-copy>Copy link</button></div>'
+            '</form>')
+
+
+def _finder_item(entry: dict, page_url: str, titles: dict[str, str]) -> str:
+    span = entry["ages"]
+    others = ", ".join(escape(titles[s]) for s in entry["situations"])
+    by = f' by {escape(entry["by"])}' if entry.get("by") else ""
+    return (f'<li data-id="{escape(entry["id"])}" data-kind="{entry["kind"]}" data-min="{span["min_months"]}" '
+            f'data-max="{span["max_months"]}" data-situations="{" ".join(entry["situations"])}">'
+            f'<a href="{escape(_rel_url(page_url, entry["url"]))}">{escape(entry["title"])}</a>{by}'
+            f'<span class="ls-meta">{KIND_LABELS[entry["kind"]]} · ages {format_ages(**_minmax(entry))} · {others}</span>'
+            f'<span class="ls-desc">{escape(entry["description"])}</span></li>')
+
+
+def situation_tiles_html(situations: tuple[dict, ...], page_url: str = "") -> str:
+    tiles = [f'<li><a href="{escape(_rel_url(page_url, "situations/" + s["slug"] + "/"))}">'
+             f'<strong>{escape(s["title"])}</strong><span>{escape(s["description"])}</span></a></li>'
+             for s in situations]
+    return '<ul class="ls-tiles">' + "".join(tiles) + "</ul>"
+
+
+def age_picker_html(page_url: str = "") -> str:
+    finder = escape(_rel_url(page_url, "finder/"))
+    choices = [("0m", "Under 1"), ("12m", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5"),
+               ("6", "6"), ("7", "7"), ("8", "8"), ("9", "9"), ("10", "10"), ("11", "11"), ("12", "12")]
+    links = "".join(f'<li><a href="{finder}?age={value}">{label}</a></li>' for value, label in choices)
+    return f'<nav class="ls-agepicker" aria-label="Choose your child\'s age"><ul>{links}</ul></nav>'
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _span(ages) -> tuple[int, int]:
+    from ages import parse_ages
+    return parse_ages(ages)
+
+
+def _minmax(entry: dict) -> dict:
+    return {"min_months": entry["ages"]["min_months"], "max_months": entry["ages"]["max_months"]}
+
+
+def _by_age(entries: list[dict]) -> list[dict]:
+    return sorted(entries, key=lambda e: (e["ages"]["min_months"], e["ages"]["max_months"], e["title"].lower()))
+
+
+def _by_kind_then_age(entries: list[dict]) -> list[dict]:
+    order = {k: i for i, k in enumerate(PAGE_KINDS + ITEM_KINDS)}
+    return sorted(entries, key=lambda e: (order[e["kind"]], e["ages"]["min_months"], e["title"].lower()))
+
+
+def _rel(from_src: str, to_src: str) -> str:
+    """Relative Markdown link between two source files."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def _rel_url(from_url: str, to_url: str) -> str:
+    """Relative link between two directory URLs ("finder/" -> "../strategies/x/#a")."""
+    path, _, anchor = to_url.partition("#")
+    rel = posixpath.relpath(path or ".", from_url.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def _md(text: str) -> str:
+    """Text safe to put inside Markdown link text or a table cell."""
+    return (str(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+            .replace("|", "\\|").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_"))

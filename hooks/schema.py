@@ -1,0 +1,302 @@
+"""The content model: load the JSON Schema and the taxonomy, and check one page's front-matter.
+
+schema/frontmatter.schema.json says what each field may hold; schema/taxonomy.yml says which
+situations and age bands exist. Both are read here and nowhere else.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+
+from ages import ALLOWED as AGES_ALLOWED, AgeError, overlaps, parse_ages
+from problems import hint
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_PATH = ROOT / "schema" / "frontmatter.schema.json"
+TAXONOMY_PATH = ROOT / "schema" / "taxonomy.yml"
+
+CITATION = re.compile(r"\[\^(\d+)\]")
+
+
+@dataclass(frozen=True)
+class Model:
+    schema: dict
+    validator: Draft202012Validator
+    situations: tuple[dict, ...]          # [{"slug", "title", "description"}]
+    age_bands: tuple[dict, ...]           # [{"slug", "title", "ages", "min_months", "max_months"}]
+
+    @property
+    def situation_slugs(self) -> list[str]:
+        return [s["slug"] for s in self.situations]
+
+
+class ModelError(Exception):
+    """The schema or taxonomy file itself is broken: the message names file and fix."""
+
+
+@lru_cache(maxsize=4)
+def load_model(schema_path: Path = SCHEMA_PATH, taxonomy_path: Path = TAXONOMY_PATH) -> Model:
+    try:
+        schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+        taxonomy = yaml.safe_load(Path(taxonomy_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        raise ModelError(f"cannot read the content model: {error}") from error
+    situations = tuple(_check_situations(taxonomy, taxonomy_path))
+    bands = tuple(_check_bands(taxonomy, taxonomy_path))
+    # The taxonomy is the one list of situations: the schema gets it here, not by copy.
+    schema["$defs"]["situation"]["enum"] = [s["slug"] for s in situations]
+    checker = FormatChecker()
+    checker.checks("age-range", raises=AgeError)(lambda value: bool(parse_ages(value)) or True)
+    validator = Draft202012Validator(schema, format_checker=checker)
+    return Model(schema, validator, situations, bands)
+
+
+def normalise(value):
+    """YAML values as JSON would have them: dates become "YYYY-MM-DD", keys become text."""
+    if isinstance(value, dict):
+        return {str(k): normalise(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [normalise(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and value != value:  # NaN: keep it a float the schema rejects
+        return value
+    return value
+
+
+def check_meta(meta: dict, model: Model, today: dt.date) -> list[tuple[tuple, str]]:
+    """All problems with one page's front-matter, as (field path, message), schema order."""
+    data = normalise(meta)
+    found = []
+    for error in model.validator.iter_errors(data):
+        found.extend(_explain(error, model))
+    found.extend(_check_semantics(data, model, today))
+    unique, seen = [], set()
+    for path, message in found:
+        if (path, message) not in seen:
+            seen.add((path, message))
+            unique.append((path, message))
+    return unique
+
+
+def check_citations(body: str, source_count: int) -> list[tuple[int, str]]:
+    """[^N] markers that point past the sources list, as (body line, message)."""
+    problems = []
+    for number, line in _citations(body):
+        if not 1 <= number <= source_count:
+            problems.append((line, f"[^{number}] cites source {number}, but the page lists {source_count} "
+                                   f"source{'s' if source_count != 1 else ''} (add it to sources, or fix the number)"))
+    return problems
+
+
+def field_name(path: tuple) -> str:
+    """("items", 3, "year") -> "items[3].year"."""
+    name = ""
+    for step in path:
+        name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+    return name or "front-matter"
+
+
+def band_for(ages_value, model: Model) -> dict | None:
+    try:
+        span = parse_ages(ages_value)
+    except AgeError:
+        return None
+    return next((b for b in model.age_bands if (b["min_months"], b["max_months"]) == span), None)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def _citations(body: str):
+    in_fence = False
+    for number, text in enumerate(body.splitlines(), start=1):
+        if text.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            for match in CITATION.finditer(re.sub(r"`[^`]*`", "", text)):
+                yield int(match.group(1)), number
+
+
+def _check_situations(taxonomy, path) -> list[dict]:
+    items = (taxonomy or {}).get("situations") if isinstance(taxonomy, dict) else None
+    if not isinstance(items, list) or not items:
+        raise ModelError(f"{path}: situations: add a list of situations (slug, title, description)")
+    seen = set()
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("slug", "title", "description")):
+            raise ModelError(f"{path}: situations[{index}]: each situation needs slug, title and description as text")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item["slug"]) or item["slug"] in seen:
+            raise ModelError(f"{path}: situations[{index}].slug: {item['slug']!r} must be unique, lowercase words joined by hyphens")
+        seen.add(item["slug"])
+    return [{k: item[k] for k in ("slug", "title", "description")} for item in items]
+
+
+def _check_bands(taxonomy, path) -> list[dict]:
+    bands = []
+    for index, item in enumerate(taxonomy.get("age_bands") or []):
+        try:
+            low, high = parse_ages(item["ages"])
+        except (AgeError, KeyError, TypeError) as error:
+            raise ModelError(f"{path}: age_bands[{index}].ages: {error}") from error
+        bands.append({"slug": item["slug"], "title": item["title"], "ages": str(item["ages"]),
+                      "min_months": low, "max_months": high})
+    bands.sort(key=lambda b: b["min_months"])
+    expected = 0
+    for band in bands:
+        if band["min_months"] != expected:
+            raise ModelError(f"{path}: age_bands: {band['slug']} starts at {band['min_months']} months, "
+                             f"expected {expected}: bands must not overlap or leave gaps")
+        expected = band["max_months"] + 1
+    if not bands:
+        raise ModelError(f"{path}: age_bands: add the age bands (slug, title, ages)")
+    return bands
+
+
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a set of fields",
+               "number": "a number", "boolean": "true or false"}
+_FORMATS = {"date": "a date written YYYY-MM-DD, like 2026-11-29"}
+
+
+def _explain(error, model: Model) -> list[tuple[tuple, str]]:
+    path = tuple(error.absolute_path)
+    validator, value, schema = error.validator, error.instance, error.schema
+    if validator == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        extra = [key for key in value if key not in allowed]
+        return [(path + (key,), f"unknown field {hint(', '.join(allowed), key, allowed)}") for key in extra]
+    if validator == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message)
+        results = []
+        for name in missing:
+            description = _description(schema.get("properties", {}).get(name, {}), model.schema)
+            if not description and not path:
+                description = _description(model.schema["properties"].get(name, {}), model.schema)
+            results.append((path + (name,), f"is missing: add it{(' - ' + description) if description else ''}"))
+        return results
+    if validator == "enum":
+        choices = [str(c) for c in error.validator_value]
+        if len(path) >= 2 and path[-2] == "situations":
+            return [(path, f"{value!r} is not a situation {hint('a slug from schema/taxonomy.yml, such as ' + ', '.join(choices[:3]) + ', ...', value, choices)}")]
+        return [(path, f"{value!r} is not allowed {hint(', '.join(choices), value, choices)}")]
+    if validator == "const":
+        return [(path, f"must be {error.validator_value!r}")]
+    if validator == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        return [(path, f"must be {words}, not {_describe(value)}")]
+    if validator in ("minLength", "maxLength"):
+        low, high = schema.get("minLength", 0), schema.get("maxLength")
+        span = f"{low}-{high}" if high else f"at least {low}"
+        return [(path, f"is {len(value)} characters; write {span} characters")]
+    if validator in ("minItems", "maxItems"):
+        if path and path[-1] == "sources":
+            return [(path, f"lists {len(value)} source{'s' if len(value) != 1 else ''}; this page type needs at least "
+                           f"{error.validator_value} reputable sources you read (title, publisher, https url)")]
+        return [(path, f"lists {len(value)}; it needs at least {error.validator_value}")]
+    if validator == "uniqueItems":
+        return [(path, "lists the same value twice: remove the repeat")]
+    if validator in ("minimum", "maximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        return [(path, f"{value!r} is out of range (allowed: {low} to {high})")]
+    if validator == "format":
+        if error.validator_value == "age-range":
+            reason = error.cause if error.cause else f"{value!r} is not an age range"
+            return [(path, f"{reason} (allowed: {AGES_ALLOWED})")]
+        return [(path, f"{value!r} is not {_FORMATS.get(error.validator_value, error.validator_value)}")]
+    if validator == "pattern":
+        if isinstance(value, str) and value.lower().startswith("http://"):
+            return [(path, f"{value!r} uses http://: use the https:// address (allowed: https only)")]
+        if path and path[-1] == "isbn":
+            return [(path, f"{value!r} is not an ISBN (allowed: 10 or 13 digits, no hyphens or spaces)")]
+        if path and path[-1] == "url":
+            return [(path, f"{value!r} is not a full web address (allowed: https://… addresses only)")]
+        return [(path, f"{value!r} does not match the expected form")]
+    if schema is False:
+        if not path:  # jsonschema leaves the path empty for a `false` property schema
+            path = ("items",)
+        return [(path, "is only allowed on resource lists: remove it, or set type: resource-list")]
+    if validator in ("if", "allOf", "then"):
+        return []
+    return [(path, error.message)]
+
+
+def _description(prop: dict, root: dict) -> str:
+    if isinstance(prop, dict) and "$ref" in prop:
+        prop = root["$defs"].get(prop["$ref"].rsplit("/", 1)[-1], {})
+    return prop.get("description", "") if isinstance(prop, dict) else ""
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return repr(value)
+
+
+def _check_semantics(data: dict, model: Model, today: dt.date) -> list[tuple[tuple, str]]:
+    """Rules a JSON Schema cannot say: dates in the future, duplicate anchors, age bands."""
+    problems = []
+    if not isinstance(data, dict):
+        return problems
+    reviewed = data.get("reviewed")
+    if isinstance(reviewed, str):
+        try:
+            when = dt.date.fromisoformat(reviewed)
+        except ValueError:
+            when = None
+        if when and when > today:
+            problems.append((("reviewed",), f"{reviewed} is in the future: use the date you checked the sources "
+                                            f"(today is {today.isoformat()})"))
+    if data.get("type") == "age-guide" and "ages" in data and band_for(data["ages"], model) is None:
+        bands = ", ".join(f'"{b["ages"]}"' for b in model.age_bands)
+        try:
+            parse_ages(data["ages"])
+            problems.append((("ages",), f"an age guide covers exactly one age band (allowed: {bands}; see schema/taxonomy.yml)"))
+        except AgeError:
+            pass
+    items = data.get("items")
+    if isinstance(items, list):
+        anchors: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and isinstance(item.get("title"), str):
+                anchor = slugify(item["title"])
+                if anchor in anchors:
+                    problems.append((("items", index, "title"), f"{item['title']!r} repeats item {anchors[anchor]}'s "
+                                     f"link anchor #{anchor}: each title in a list must be different"))
+                else:
+                    anchors[anchor] = index
+                if data.get("ages") is not None and item.get("ages") is not None:
+                    problems.extend(_item_outside_list(data["ages"], item["ages"], index))
+    return problems
+
+
+def _item_outside_list(list_ages, item_ages, index) -> list[tuple[tuple, str]]:
+    try:
+        outer, inner = parse_ages(list_ages), parse_ages(item_ages)
+    except AgeError:
+        return []
+    if not overlaps(outer, inner):
+        return [(("items", index, "ages"), f"{item_ages!r} does not overlap the list's ages {list_ages!r}: "
+                                           "widen the list's ages or fix the item's")]
+    return []
+
+
+def slugify(text: str) -> str:
+    """The anchor of a title: lowercase, every run of other characters becomes one hyphen."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
+
