@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 import frontmatter  # noqa: E402
 import index as index_mod  # noqa: E402
+import links  # noqa: E402
 import render  # noqa: E402
 import safety  # noqa: E402
 import schema  # noqa: E402
@@ -42,7 +43,7 @@ def on_config(config, **kwargs):
         _build["model"] = schema.load_model()
     except schema.ModelError as error:
         raise PluginError(str(error)) from None
-    _build.update(pages={}, problems=[], generated={}, today=dt.date.today(),
+    _build.update(pages={}, problems=[], generated={}, links=[], today=dt.date.today(),
                   docs=os.path.basename(os.path.normpath(config["docs_dir"])))
     return config
 
@@ -65,6 +66,9 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
     if src in _build["generated"]:
         return _generated_markdown(src, files, config)
     _check_safety(page, markdown)
+    found_links = links.find_links(markdown)
+    if found_links:
+        _build["links"].append((page, len(markdown), found_links))
     if _is_content(src):
         markdown = _content_page(page, markdown)
     for marker, what in HOME_MARKERS.items():
@@ -77,6 +81,7 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
 
 def on_env(env, config, files, **kwargs):
     _collect_unread(files, config)
+    _check_links(files)
     problems = sorted(set(_build["problems"]))
     if problems:
         for problem in problems:
@@ -128,6 +133,24 @@ def _check_safety(page, markdown: str) -> None:
         offset = frontmatter.body_offset(_source(page), markdown)
         _build["problems"].extend(Problem(_display_path(page), line + offset, "content", message)
                                   for line, message in found)
+
+
+def _check_links(files) -> None:
+    """Every relative link goes to a file that exists, and its #anchor is on that page."""
+    known = sorted(f.src_uri for f in files)
+    for page, body_length, found in _build["links"]:
+        source = None
+        for line, target in found:
+            resolved, anchor = links.resolve(page.file.src_uri, target)
+            message = links.file_problem(target, resolved, known)
+            if message is None and anchor:
+                linked = files.get_file_from_path(resolved)
+                anchors = getattr(linked.page, "present_anchor_ids", None) if linked and linked.page else None
+                message = links.anchor_problem(target, anchor, anchors) if anchors is not None else None
+            if message:
+                source = source if source is not None else _source(page)
+                offset = source[: len(source) - body_length].count("\n") if source else 0
+                _build["problems"].append(Problem(_display_path(page), line + offset, "link", message))
 
 
 def _content_page(page, markdown: str) -> str:

@@ -26,7 +26,7 @@ _PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]|\bTODO\b")
 def check_body(body: str, placeholders: bool = True) -> list[tuple[int, str]]:
     """Problems in Markdown text as (1-based line within `body`, message)."""
     problems = []
-    for number, text in _prose_lines(body):
+    for number, text in prose_lines(body):
         for pattern, explain in _RULES:
             for match in pattern.finditer(text):
                 problems.append((number, explain(match)))
@@ -38,7 +38,7 @@ def check_body(body: str, placeholders: bool = True) -> list[tuple[int, str]]:
     return problems
 
 
-def _prose_lines(body: str):
+def prose_lines(body: str):
     """(line number, text) for every line outside fenced code, with `inline code` blanked."""
     fence = None
     for number, text in enumerate(body.splitlines(), start=1):

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from ages import ALLOWED as AGES_ALLOWED, AgeError, overlaps, parse_ages
 from problems import hint
+from safety import prose_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "schema" / "frontmatter.schema.json"
@@ -77,6 +78,8 @@ def check_meta(meta: dict, model: Model, today: dt.date) -> list[tuple[tuple, st
     found = []
     for error in model.validator.iter_errors(data):
         found.extend(_explain(error, model))
+    if any(path == ("items",) and "only allowed on resource lists" in message for path, message in found):
+        found = [(path, message) for path, message in found if path[:1] != ("items",) or path == ("items",)]
     found.extend(_check_semantics(data, model, today))
     unique, seen = [], set()
     for path, message in found:
@@ -115,14 +118,9 @@ def band_for(ages_value, model: Model) -> dict | None:
 # --- helpers -------------------------------------------------------------------------------
 
 def _citations(body: str):
-    in_fence = False
-    for number, text in enumerate(body.splitlines(), start=1):
-        if text.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            for match in CITATION.finditer(re.sub(r"`[^`]*`", "", text)):
-                yield int(match.group(1)), number
+    for number, text in prose_lines(body):
+        for match in CITATION.finditer(text):
+            yield int(match.group(1)), number
 
 
 def _check_situations(taxonomy, path) -> list[dict]:

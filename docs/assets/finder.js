@@ -106,7 +106,9 @@
       var sits = checked("situation"), kinds = checked("kind");
       var n = count(span, sits, kinds, true);
       groups.forEach(function (g, k) {
-        var visible = !!g.querySelector("li[data-id]:not([hidden])");
+        // With situations chosen, show only their groups: an entry in two groups is not listed twice.
+        var visible = (!sits.length || sits.indexOf(g.getAttribute("data-group")) >= 0) &&
+                      !!g.querySelector("li[data-id]:not([hidden])");
         g.hidden = !visible;
         if (tocLinks[k]) tocLinks[k].parentNode.hidden = !visible;
       });
