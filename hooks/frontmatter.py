@@ -5,6 +5,7 @@ only for a page that has a problem, to say on which line it is.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import yaml
@@ -13,28 +14,41 @@ import yaml
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-def block_problem(source: str) -> tuple[int, str] | None:
-    """Why MkDocs found no front-matter in `source`, as (line, message), or None if it is fine.
+def block_problem(source: str) -> tuple[int, str, str] | None:
+    """Why MkDocs found no front-matter in `source`, as (line, field, message), or None if fine.
 
     MkDocs swallows YAML errors (the page gets empty meta and the block shows as text), so this
     parses the block again, only for pages whose meta came back empty.
     """
     if not source.startswith("---"):
-        return 1, 'the page has no front-matter: start the file with a line "---", the fields, then "---"'
+        return 1, "front-matter", 'the page has no front-matter: start the file with a line "---", the fields, then "---"'
     match = _BLOCK.match(source)
     if not match:
-        return 1, 'the front-matter opened with "---" on line 1 is never closed: add a line "---" after the last field'
+        return 1, "front-matter", 'the front-matter opened with "---" on line 1 is never closed: add a line "---" after the last field'
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening "---"
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return line, f"the front-matter is not valid YAML: {reason} (check indentation, and put quotes around text with a colon)"
+        return line, "front-matter", f"the front-matter is not valid YAML: {reason} (check indentation, and put quotes around text with a colon)"
     except ValueError as error:  # e.g. an impossible date such as 2026-13-45
-        return 1, f"the front-matter has an impossible value: {error}"
+        return _impossible_date(match.group(1)) or (1, "front-matter", f"the front-matter has an impossible value: {error}")
     if not isinstance(data, dict):
-        return 2, 'the front-matter must be "field: value" lines, like "title: Tears at drop-off"'
+        return 2, "front-matter", 'the front-matter must be "field: value" lines, like "title: Tears at drop-off"'
+    return None
+
+
+def _impossible_date(block: str) -> tuple[int, str, str] | None:
+    """YAML reads 2026-13-45 as a date and fails; find the line so the message can name it."""
+    for number, text in enumerate(block.splitlines(), start=2):
+        found = re.match(r"\s*-?\s*([\w-]+):\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", text)
+        if found:
+            try:
+                dt.date(*(int(found.group(i)) for i in (2, 3, 4)))
+            except ValueError:
+                return number, found.group(1), (f"{text.split(':', 1)[1].strip()} is not a real date "
+                                "(allowed: a date written YYYY-MM-DD, like 2026-11-29)")
     return None
 
 

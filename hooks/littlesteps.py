@@ -157,8 +157,9 @@ def _content_page(page, markdown: str) -> str:
     """Validate one content page, record it for the index, and complete its Markdown."""
     path = _display_path(page)
     if not page.meta:
-        line, message = frontmatter.block_problem(_source(page)) or (1, "the front-matter is empty: add the fields")
-        _build["problems"].append(Problem(path, line, "front-matter", message))
+        line, field, message = (frontmatter.block_problem(_source(page))
+                                or (1, "front-matter", "the front-matter is empty: add the fields"))
+        _build["problems"].append(Problem(path, line, field, message))
         return markdown
     model = _build["model"]
     found = schema.check_meta(page.meta, model, _build["today"])

@@ -42,8 +42,17 @@ class ModelError(Exception):
     """The schema or taxonomy file itself is broken: the message names file and fix."""
 
 
-@lru_cache(maxsize=4)
 def load_model(schema_path: Path = SCHEMA_PATH, taxonomy_path: Path = TAXONOMY_PATH) -> Model:
+    """The schema and taxonomy, read again whenever either file changes (`mkdocs serve` keeps us loaded)."""
+    try:
+        stamps = (Path(schema_path).stat().st_mtime_ns, Path(taxonomy_path).stat().st_mtime_ns)
+    except OSError as error:
+        raise ModelError(f"cannot read the content model: {error}") from error
+    return _load_model(Path(schema_path), Path(taxonomy_path), stamps)
+
+
+@lru_cache(maxsize=4)
+def _load_model(schema_path: Path, taxonomy_path: Path, stamps: tuple) -> Model:
     try:
         schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
         taxonomy = yaml.safe_load(Path(taxonomy_path).read_text(encoding="utf-8"))

@@ -75,7 +75,8 @@ def _copy_base(docs: Path) -> None:
             shutil.copy(source, docs / rel)
 
 
-def build_site(tmp_path: Path, pages: dict[str, str], *, dirty: bool = False, site: Path | None = None):
+def build_site(tmp_path: Path, pages: dict[str, str], *, dirty: bool = False, site: Path | None = None,
+               strict: bool = True):
     """Build a site of the base pages plus `pages` (path -> text) with the real mkdocs.yml.
 
     Returns (ok, error lines from the build's logs, site_dir).
@@ -93,7 +94,7 @@ def build_site(tmp_path: Path, pages: dict[str, str], *, dirty: bool = False, si
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     site_dir = site or tmp_path / "site"
-    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir), strict=True)
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir), strict=strict)
     records: list[logging.LogRecord] = []
     handler = logging.Handler(level=logging.WARNING)
     handler.emit = records.append

@@ -1,0 +1,163 @@
+"""The real site: a strict build, the public index contract, completeness, determinism, rebuilds."""
+from __future__ import annotations
+
+import collections
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from conftest import ROOT, VALID_LIST, VALID_STRATEGY, build_site
+from schema import slugify
+
+DOCS = ROOT / "docs"
+CONTENT = ("strategies", "ages", "resources")
+
+
+def _build_real(tmp: Path) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    site = tmp / "site"
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return site
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    return _build_real(tmp_path_factory.mktemp("real"))
+
+
+@pytest.fixture(scope="module")
+def index(real_site) -> dict:
+    return json.loads((real_site / "api/index.json").read_text(encoding="utf-8"))
+
+
+def _content_files():
+    for folder in CONTENT:
+        for path in sorted((DOCS / folder).glob("*.md")):
+            if path.name != "index.md":
+                yield path
+
+
+def _front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def test_index_follows_its_published_schema(index):
+    schema = json.loads((ROOT / "schema/index.schema.json").read_text())
+    errors = sorted(Draft202012Validator(schema).iter_errors(index), key=str)
+    assert not errors, [e.message for e in errors[:5]]
+
+
+def test_every_page_and_item_is_in_the_index_exactly_once(index):
+    expected = []
+    for path in _content_files():
+        page_id = path.relative_to(DOCS).with_suffix("").as_posix()
+        expected.append(page_id)
+        expected += [f"{page_id}#{slugify(item['title'])}" for item in _front_matter(path).get("items") or []]
+    counts = collections.Counter(e["id"] for e in index["entries"])
+    assert sorted(counts) == sorted(expected)
+    assert set(counts.values()) == {1}
+
+
+def test_entries_are_sorted_and_items_point_at_real_anchors(index, real_site):
+    ids = [e["id"] for e in index["entries"]]
+    assert ids == sorted(ids)
+    for entry in index["entries"]:
+        page_url, _, anchor = entry["url"].partition("#")
+        html = (real_site / page_url / "index.html").read_text(encoding="utf-8")
+        if anchor:
+            assert f'id="{anchor}"' in html, entry["id"]
+            assert entry["page"] == page_url
+        else:
+            assert "page" not in entry
+
+
+def test_index_matches_front_matter_for_the_drop_off_page(index):
+    entry = next(e for e in index["entries"] if e["id"] == "strategies/preschool-drop-off-tears")
+    assert entry["kind"] == "strategy"
+    assert entry["url"] == "strategies/preschool-drop-off-tears/"
+    assert entry["ages"] == {"min_months": 36, "max_months": 71}
+    assert "separation-anxiety" in entry["situations"]
+    kissing = next(e for e in index["entries"] if e["title"] == "The Kissing Hand")
+    assert kissing["kind"] == "book" and kissing["by"].startswith("Audrey Penn") and kissing["year"] == 1993
+
+
+def test_two_builds_give_byte_identical_index(tmp_path, real_site):
+    again = _build_real(tmp_path)
+    assert (again / "api/index.json").read_bytes() == (real_site / "api/index.json").read_bytes()
+
+
+def test_strategy_pages_render_sources_and_help(real_site):
+    for path in _content_files():
+        meta = _front_matter(path)
+        html = (real_site / path.relative_to(DOCS).with_suffix("") / "index.html").read_text(encoding="utf-8")
+        assert 'id="sources"' in html and 'id="source-1"' in html, path.name
+        if meta["type"] == "strategy":
+            assert 'id="when-to-get-help"' in html, path.name
+
+
+def test_age_guides_list_what_is_for_their_age(real_site, index):
+    html = (real_site / "ages/four-year-olds/index.html").read_text(encoding="utf-8")
+    section = html.split('id="strategies-and-resources-for-this-age"', 1)[1]
+    assert "preschool-drop-off-tears/" in section
+    assert "the-kissing-hand" in section
+
+
+def test_rebuild_in_the_same_process_has_no_stale_index(tmp_path):
+    """`mkdocs serve` reuses the hook module: a second build must forget the first."""
+    first = {"strategies/a.md": VALID_STRATEGY, "strategies/b.md": VALID_STRATEGY.replace(
+        "title: Tears at preschool drop-off", "title: Another page")}
+    ok, messages, site = build_site(tmp_path, first)
+    assert ok, messages
+    (tmp_path / "docs/strategies/b.md").unlink()
+    ok, messages, site = build_site(tmp_path, {"strategies/a.md": VALID_STRATEGY.replace(
+        "title: Tears at preschool drop-off", "title: Renamed page")})
+    assert ok, messages
+    entries = json.loads((site / "api/index.json").read_text())["entries"]
+    assert [(e["id"], e["title"]) for e in entries] == [("strategies/a", "Renamed page")]
+
+
+def test_dirty_rebuild_keeps_every_entry(tmp_path):
+    """`--dirty` skips unmodified pages; the index must still hold them."""
+    pages = {"strategies/a.md": VALID_STRATEGY, "resources/books.md": VALID_LIST}
+    ok, messages, site = build_site(tmp_path, pages)
+    assert ok, messages
+    full = json.loads((site / "api/index.json").read_text())
+    ok, messages, site = build_site(tmp_path, {"strategies/a.md": VALID_STRATEGY.replace(
+        "Short summary", "Edited summary")}, dirty=True, strict=False)  # MkDocs always warns on --dirty
+    assert ok, messages
+    assert json.loads((site / "api/index.json").read_text()) == full
+
+
+def test_generated_pages_exist_for_every_situation(real_site, index):
+    for situation in index["situations"]:
+        assert (real_site / "situations" / situation["slug"] / "index.html").exists()
+    for page in ("finder", "situations", "strategies", "ages", "resources"):
+        assert (real_site / page / "index.html").exists()
+
+
+def test_a_page_does_not_embed_the_whole_site(real_site):
+    """The nav lists sections, not pages: a content page's links stay few as the site grows."""
+    html = (real_site / "strategies/preschool-drop-off-tears/index.html").read_text(encoding="utf-8")
+    nav = html.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert len(re.findall(r"<a ", nav)) < 20
+
+
+def test_hand_written_page_at_a_generated_path_is_refused(tmp_path):
+    ok, messages, _ = build_site(tmp_path, {"finder.md": "# Mine\n"})
+    assert not ok
+    assert any("docs/finder.md: this page is generated by the build" in m for m in messages)
+
+
+def test_broken_taxonomy_fails_cleanly(tmp_path, monkeypatch):
+    import schema
+    bad = tmp_path / "taxonomy.yml"
+    bad.write_text("situations: nope\n")
+    with pytest.raises(schema.ModelError, match="situations: add a list"):
+        schema.load_model(taxonomy_path=bad)
