@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
+import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))  # also when imported outside MkDocs (tests, scripts)
@@ -108,6 +109,7 @@ def on_post_build(config, **kwargs):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
+    shutil.copyfile(schema.INDEX_SCHEMA_PATH, os.path.join(config["site_dir"], "api", "index.schema.json"))
 
 
 # --- helpers ---------------------------------------------------------------------------------

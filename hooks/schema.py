@@ -22,6 +22,7 @@ from safety import prose_lines
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "schema" / "frontmatter.schema.json"
 TAXONOMY_PATH = ROOT / "schema" / "taxonomy.yml"
+INDEX_SCHEMA_PATH = ROOT / "schema" / "index.schema.json"  # the public index format (docs/about/api.md)
 
 CITATION = re.compile(r"\[\^(\d+)\]")
 

@@ -115,3 +115,40 @@ def site_builder(tmp_path):
     def run(pages, **kwargs):
         return build_site(tmp_path, pages, **kwargs)
     return run
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with --strict."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    site = tmp_path_factory.mktemp("built") / "site"
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    from browser import serve
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser import CHROMIUM_ARGS, require_chromium
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -27,8 +27,8 @@ def _build_real(tmp: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    return _build_real(tmp_path_factory.mktemp("real"))
+def real_site(built_site) -> Path:
+    return built_site
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +161,11 @@ def test_broken_taxonomy_fails_cleanly(tmp_path, monkeypatch):
     bad.write_text("situations: nope\n")
     with pytest.raises(schema.ModelError, match="situations: add a list"):
         schema.load_model(taxonomy_path=bad)
+
+
+def test_api_page_documents_every_index_field(real_site):
+    schema = json.loads((ROOT / "schema/index.schema.json").read_text())
+    fields = set(schema["properties"]) | set(schema["properties"]["entries"]["items"]["properties"])
+    page = (DOCS / "about/api.md").read_text(encoding="utf-8")
+    assert [f for f in sorted(fields) if f"| `{f}` |" not in page] == []
+    assert (real_site / "api/index.schema.json").read_bytes() == (ROOT / "schema/index.schema.json").read_bytes()
