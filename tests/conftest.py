@@ -118,19 +118,32 @@ def site_builder(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with --strict."""
+def site_port() -> int:
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
+    """The real site, built once per test session with --strict.
+
+    Its site_url is the local test server's, because Material's instant navigation only takes
+    over links that match the sitemap's host.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     site = tmp_path_factory.mktemp("built") / "site"
-    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True,
+                      site_url=f"http://127.0.0.1:{site_port}/"))
     return site
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
+def site_url(built_site, site_port):
     from browser import serve
-    server, url = serve(built_site)
+    server, url = serve(built_site, site_port)
     yield url
     server.shutdown()
 
