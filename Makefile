@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check new clean
+.PHONY: serve build test check new linkcheck audit clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,12 @@ build: $(STAMP)  ## build the site into site/ and fail on any warning
 
 test: build  ## strict build, then the whole test suite
 	$(BIN)/python -m pytest
+
+check: $(STAMP)  ## fast contributor check: every problem as path:line: field: message
+	$(BIN)/python scripts/check.py
+
+new: $(STAMP)  ## make new TYPE=strategy TITLE="Saying goodbye at the school gate"
+	$(BIN)/python scripts/new_page.py "$(TYPE)" "$(TITLE)"
 
 clean:
 	rm -rf site .pytest_cache

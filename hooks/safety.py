@@ -20,7 +20,7 @@ _RULES = [
 ]
 
 # Templates mark what to replace as [[like this]]; "TODO" in capitals is a leftover note.
-_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]|\bTODO\b")
+PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]|\bTODO\b")
 
 
 def check_body(body: str, placeholders: bool = True) -> list[tuple[int, str]]:
@@ -31,7 +31,7 @@ def check_body(body: str, placeholders: bool = True) -> list[tuple[int, str]]:
             for match in pattern.finditer(text):
                 problems.append((number, explain(match)))
         if placeholders:
-            match = _PLACEHOLDER.search(text)
+            match = PLACEHOLDER.search(text)
             if match:
                 problems.append((number, f"template placeholder {match.group(0)!r} is still here: "
                                          "replace it with your own text"))

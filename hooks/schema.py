@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from ages import ALLOWED as AGES_ALLOWED, AgeError, overlaps, parse_ages
 from problems import hint
-from safety import prose_lines
+from safety import PLACEHOLDER, prose_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "schema" / "frontmatter.schema.json"
@@ -85,9 +85,13 @@ def normalise(value):
 def check_meta(meta: dict, model: Model, today: dt.date) -> list[tuple[tuple, str]]:
     """All problems with one page's front-matter, as (field path, message), schema order."""
     data = normalise(meta)
-    found = []
+    placeholders = list(_placeholders(data, ()))
+    found = [(path, f"template placeholder {text!r} is still here: replace it with your own text")
+             for path, text in placeholders]
     for error in model.validator.iter_errors(data):
-        found.extend(_explain(error, model))
+        path = tuple(error.absolute_path)
+        if not any(path[: len(p)] == p for p, _ in placeholders):  # one message per unfilled field
+            found.extend(_explain(error, model))
     if any(path == ("items",) and "only allowed on resource lists" in message for path, message in found):
         found = [(path, message) for path, message in found if path[:1] != ("items",) or path == ("items",)]
     found.extend(_check_semantics(data, model, today))
@@ -97,6 +101,20 @@ def check_meta(meta: dict, model: Model, today: dt.date) -> list[tuple[tuple, st
             seen.add((path, message))
             unique.append((path, message))
     return unique
+
+
+def _placeholders(value, path: tuple):
+    """Template text like "[[Write a one-line description]]" left in the front-matter."""
+    if isinstance(value, str):
+        match = PLACEHOLDER.search(value)
+        if match:
+            yield path, match.group(0)
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _placeholders(child, path + (key,))
+    elif isinstance(value, list):
+        for number, child in enumerate(value):
+            yield from _placeholders(child, path + (number,))
 
 
 def check_citations(body: str, source_count: int) -> list[tuple[int, str]]:
