@@ -205,3 +205,9 @@ def test_phone_width_has_no_horizontal_scroll(browser, site_url):
     page.goto(f"{site_url}finder/?age=4")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+def test_finder_script_stays_small():
+    import gzip
+    from conftest import ROOT
+    assert len(gzip.compress((ROOT / "docs/assets/finder.js").read_bytes(), 9)) <= 6 * 1024

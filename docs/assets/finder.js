@@ -35,10 +35,13 @@
     var ageSelect = form.querySelector("select[name=age]");
     var groups = [].slice.call(root.querySelectorAll("[data-group]"));
     var tocLinks = [].slice.call(root.querySelectorAll(".ls-finder__toc a"));
-    var items = [].slice.call(root.querySelectorAll("li[data-id]")).map(function (el) {
-      return { el: el, id: el.getAttribute("data-id"), kind: el.getAttribute("data-kind"),
-               min: +el.getAttribute("data-min"), max: +el.getAttribute("data-max"),
-               sits: " " + el.getAttribute("data-situations") + " " };
+    var items = [];
+    groups.forEach(function (g, k) {
+      [].forEach.call(g.querySelectorAll("li[data-id]"), function (el) {
+        items.push({ el: el, group: k, hidden: el.hidden, id: el.getAttribute("data-id"), kind: el.getAttribute("data-kind"),
+                     min: +el.getAttribute("data-min"), max: +el.getAttribute("data-max"),
+                     sits: " " + el.getAttribute("data-situations") + " " });
+      });
     });
     var total = new Set(items.map(function (i) { return i.id; })).size;
     var known = { situation: values("situation"), kind: values("kind") };
@@ -89,28 +92,41 @@
       history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
 
-    function count(span, sits, kinds, show) {
-      var seen = new Set();
-      items.forEach(function (i) {
-        var ok = (!span || (i.min <= span[1] && span[0] <= i.max)) &&
-                 (!kinds.length || kinds.indexOf(i.kind) >= 0) &&
-                 (!sits.length || sits.some(function (s) { return i.sits.indexOf(" " + s + " ") >= 0; }));
-        if (show) { if (i.el.hidden === ok) i.el.hidden = !ok; }
-        if (ok) seen.add(i.id);
+    // Counts distinct entries that match; with `shown`, also hides the rest and counts per group.
+    // Items in a group whose situation is not chosen are skipped: the whole group is hidden, and
+    // any entry that matches also sits in a chosen group, so the count stays right.
+    function count(span, sits, kinds, shown) {
+      var seen = new Set(), wanted = {}, allowed = groups.map(function (g) {
+        return !sits.length || sits.indexOf(g.getAttribute("data-group")) >= 0;
       });
+      kinds.forEach(function (k) { wanted[k] = true; });
+      for (var n = 0; n < items.length; n++) {
+        var i = items[n];
+        if (!allowed[i.group]) continue;
+        var ok = (!span || (i.min <= span[1] && span[0] <= i.max)) && (!kinds.length || wanted[i.kind] === true);
+        if (ok && sits.length) {
+          ok = false;
+          for (var s = 0; s < sits.length && !ok; s++) ok = i.sits.indexOf(" " + sits[s] + " ") >= 0;
+        }
+        if (shown) {
+          if (i.hidden !== !ok) i.el.hidden = i.hidden = !ok;
+          if (ok) shown[i.group]++;
+        }
+        if (ok) seen.add(i.id);
+      }
       return seen.size;
     }
 
     function apply() {
       var span = ageSelect.value ? parseAge(ageSelect.value) : null;
       var sits = checked("situation"), kinds = checked("kind");
-      var n = count(span, sits, kinds, true);
+      var shown = groups.map(function () { return 0; });
+      var n = count(span, sits, kinds, shown);
       groups.forEach(function (g, k) {
         // With situations chosen, show only their groups: an entry in two groups is not listed twice.
-        var visible = (!sits.length || sits.indexOf(g.getAttribute("data-group")) >= 0) &&
-                      !!g.querySelector("li[data-id]:not([hidden])");
-        g.hidden = !visible;
-        if (tocLinks[k]) tocLinks[k].parentNode.hidden = !visible;
+        var visible = shown[k] > 0 && (!sits.length || sits.indexOf(g.getAttribute("data-group")) >= 0);
+        if (g.hidden === visible) g.hidden = !visible;
+        if (tocLinks[k] && tocLinks[k].parentNode.hidden === visible) tocLinks[k].parentNode.hidden = !visible;
       });
       var filtered = span || sits.length || kinds.length;
       status.textContent = filtered ? n + " of " + total + " match your choices." : total + " pages, books and episodes.";
