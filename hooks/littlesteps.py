@@ -7,8 +7,10 @@ sys.path for hooks, which is what lets the imports below work.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import posixpath
+import re
 import shutil
 import sys
 
@@ -24,13 +26,16 @@ import links  # noqa: E402
 import render  # noqa: E402
 import safety  # noqa: E402
 import schema  # noqa: E402
+import share  # noqa: E402
 from problems import Problem  # noqa: E402
 
 log = get_plugin_logger("littlesteps")
 
 CONTENT_DIRS = ("strategies/", "ages/", "resources/")
 INDEX_PATH = "api/index.json"
+FEED_PATH = "feed.xml"
 FOR_AGE_MARKER = '<div class="ls-for-age" data-for-age></div>'
+BLURB_MARKER = re.compile(r"<!-- littlesteps:blurb ([\w./-]+) -->")
 HOME_MARKERS = {"<!-- littlesteps:situation-tiles -->": "tiles", "<!-- littlesteps:age-picker -->": "ages"}
 
 # One build's state. Reset in on_config, because `mkdocs serve` keeps this module loaded
@@ -58,6 +63,10 @@ def on_files(files: Files, config, **kwargs):
     # Appended last, so MkDocs reads every content page before it writes these (see on_page_markdown).
     for src_uri in generated:
         files.append(File.generated(config, src_uri, content=f"# {generated[src_uri]}\n"))
+    # Written in on_post_build; listed now so that pages may link to them and links are checked.
+    for path in (FEED_PATH, INDEX_PATH):
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=""))
     _build["generated"] = generated
     return files
 
@@ -72,6 +81,8 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
         _build["links"].append((page, len(markdown), found_links))
     if _is_content(src):
         markdown = _content_page(page, markdown)
+    if BLURB_MARKER.search(markdown):
+        markdown = BLURB_MARKER.sub(lambda m: _blurb_html(m.group(1), page, files, config), markdown)
     for marker, what in HOME_MARKERS.items():
         if marker in markdown:
             html = render.situation_tiles_html(_build["model"].situations, page.url) if what == "tiles" \
@@ -101,9 +112,32 @@ def on_env(env, config, files, **kwargs):
     return env
 
 
+def on_page_context(context, page, config, nav, **kwargs):
+    """Link-preview tags, the families' blurb and the handout's QR code, for the template."""
+    site_url = config.get("site_url") or ""
+    canonical = page.canonical_url or share.absolute(site_url, page.url)
+    meta = page.meta or {}
+    record = _build["pages"].get(page.file.src_uri)
+    details = share.preview(title=page.title or config["site_name"],
+                            description=str(meta.get("description") or config.get("site_description") or ""),
+                            canonical=canonical, site_name=config["site_name"], site_url=site_url,
+                            reviewed=record["meta"]["reviewed"] if record else None, article=record is not None)
+    if record:
+        details["blurb"] = share.blurb(record["meta"]["title"], record["meta"]["description"], canonical)
+        details["qr"] = share.qr_svg(canonical)
+        details["reviewed"] = record["meta"]["reviewed"]
+    page.littlesteps = details
+    return context
+
+
 def on_post_build(config, **kwargs):
     if "model" not in _build:
         return
+    pages = [{"title": r["meta"]["title"], "description": r["meta"]["description"], "url": r["page"].url,
+              "reviewed": r["meta"]["reviewed"]} for r in _build["pages"].values()]
+    with open(os.path.join(config["site_dir"], FEED_PATH), "w", encoding="utf-8") as handle:
+        handle.write(share.feed_xml(pages, site_name=config["site_name"], site_url=config.get("site_url") or "/",
+                                    description=config.get("site_description") or ""))
     text = index_mod.to_json(index_mod.build_index(_entries(), _build["model"]))
     path = os.path.join(config["site_dir"], INDEX_PATH)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -187,6 +221,27 @@ def _content_page(page, markdown: str) -> str:
         parts.append(f"\n## Strategies and resources for this age\n\n{FOR_AGE_MARKER}\n")
     parts.append(render.sources_markdown(meta.get("sources") or []))
     return "\n".join(parts)
+
+
+def _blurb_html(src: str, page, files, config) -> str:
+    """A teacher's ready-to-paste blurb for another content page, with a copy button."""
+    record = _build["pages"].get(src)
+    target = files.get_file_from_path(src)
+    if record is None and target is not None and target.page is not None and _is_content(src):
+        target.page.read_source(config)  # not read yet this build: read it now (MkDocs will again later)
+        _content_page(target.page, target.page.markdown)
+        record = _build["pages"].get(src)
+    if record is None:
+        _build["problems"].append(Problem(_display_path(page), 1, "content",
+                                          f"blurb for {src}: no valid content page there (check the path)"))
+        return ""
+    url = share.absolute(config.get("site_url") or "", record["page"].url)
+    ident = "blurb-" + schema.slugify(src)
+    text = share.blurb(record["meta"]["title"], record["meta"]["description"], url)
+    link = posixpath.relpath(src, posixpath.dirname(page.file.src_uri) or ".")
+    return (f"**[{record['meta']['title']}]({link})**\n\n"
+            f'<p class="ls-share__blurb" id="{ident}">{html.escape(text)}</p>\n'
+            f'<button type="button" class="md-button ls-share__copy" data-copy="{ident}" hidden>Copy text</button>\n')
 
 
 def _collect_unread(files, config) -> None:

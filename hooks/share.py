@@ -1,0 +1,75 @@
+"""What a page shares with the world: link-preview tags, structured data, the families' blurb,
+the QR code printed on handouts, and the feed. Plain functions over plain data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from email.utils import format_datetime
+from xml.sax.saxutils import escape
+
+import segno
+
+SHARE_IMAGE = "assets/share-card.png"
+
+
+def absolute(site_url: str, url: str) -> str:
+    return site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def preview(*, title: str, description: str, canonical: str, site_name: str, site_url: str,
+            reviewed: str | None = None, article: bool = False) -> dict:
+    """Values for Open Graph, Twitter card and JSON-LD tags (the template only prints them)."""
+    image = absolute(site_url, SHARE_IMAGE)
+    data = {"title": title, "description": description, "url": canonical, "site_name": site_name,
+            "type": "article" if article else "website", "image": image,
+            "image_alt": f"{site_name}: parenting strategies by age and situation"}
+    structured = {"@context": "https://schema.org", "@type": "Article" if article else "WebPage",
+                  "headline" if article else "name": title, "description": description, "url": canonical,
+                  "image": image, "publisher": {"@type": "Organization", "name": site_name, "url": site_url}}
+    if article and reviewed:
+        structured["dateModified"] = reviewed
+        structured["mainEntityOfPage"] = canonical
+    # "</" must not appear inside a <script> element; JSON allows it escaped.
+    data["jsonld"] = json.dumps(structured, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return data
+
+
+def blurb(title: str, description: str, url: str) -> str:
+    """The ready-to-paste text for a newsletter or a class message."""
+    return f"{title}: {description} {url}"
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code for the handout (segno, medium error correction)."""
+    code = segno.make(url, error="m", micro=False)
+    return code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=f"QR code for {url}",
+                           svgclass="ls-qr", omitsize=False)
+
+
+def feed_xml(pages: list[dict], *, site_name: str, site_url: str, description: str) -> str:
+    """RSS 2.0 with the newest reviewed pages first. `pages`: title, description, url, reviewed."""
+    ordered = sorted(pages, key=lambda p: (p["reviewed"], p["url"]), reverse=True)
+    newest = ordered[0]["reviewed"] if ordered else "2026-01-01"
+    items = []
+    for page in ordered:
+        link = absolute(site_url, page["url"])
+        items.append(
+            "<item>"
+            f"<title>{escape(page['title'])}</title><link>{escape(link)}</link>"
+            f"<guid isPermaLink=\"true\">{escape(link)}</guid>"
+            f"<description>{escape(page['description'])}</description>"
+            f"<pubDate>{_rfc822(page['reviewed'])}</pubDate>"
+            "</item>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+            f"<title>{escape(site_name)}</title><link>{escape(site_url)}</link>"
+            f"<description>{escape(description)}</description><language>en</language>"
+            f"<lastBuildDate>{_rfc822(newest)}</lastBuildDate>"
+            f'<atom:link href="{escape(absolute(site_url, "feed.xml"))}" rel="self" type="application/rss+xml"/>'
+            + "".join(items) + "</channel></rss>\n")
+
+
+def _rfc822(day: str) -> str:
+    moment = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(12, 0), tzinfo=dt.timezone.utc)
+    return format_datetime(moment, usegmt=True)
