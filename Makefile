@@ -27,5 +27,8 @@ check: $(STAMP)  ## fast contributor check: every problem as path:line: field: m
 new: $(STAMP)  ## make new TYPE=strategy TITLE="Saying goodbye at the school gate"
 	$(BIN)/python scripts/new_page.py "$(TYPE)" "$(TITLE)"
 
+linkcheck: $(STAMP)  ## check external links (needs the network; not part of make test)
+	$(BIN)/python scripts/linkcheck.py
+
 clean:
 	rm -rf site .pytest_cache

@@ -262,7 +262,8 @@ def _entries() -> list[dict]:
 
 def _generated_pages(model) -> dict[str, str]:
     pages = {"finder.md": "Finder", "situations/index.md": "Situations", "strategies/index.md": "Strategies",
-             "ages/index.md": "Age guides", "resources/index.md": "Books and episodes"}
+             "ages/index.md": "Age guides", "resources/index.md": "Books and episodes",
+             "contribute/front-matter.md": "Front-matter reference"}
     pages.update({f"situations/{s['slug']}.md": s["title"] for s in model.situations})
     return pages
 
@@ -289,6 +290,8 @@ def _generated_markdown(src: str, files, config) -> str:
         return render.section_index_markdown(
             "Books and episodes", "Lists of books, episodes, shows and songs, each with ages and why it helps.",
             "resource-list", entries, model.situations, src_of, src)
+    if src == "contribute/front-matter.md":
+        return render.reference_markdown(model.schema, model.situations, model.age_bands)
     if src == "ages/index.md":
         return render.ages_index_markdown(model.age_bands, entries, src_of)
     slug = src.removeprefix("situations/").removesuffix(".md")

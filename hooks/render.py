@@ -138,6 +138,50 @@ def _entry_line(entry: dict, page_src: str, src_of: dict[str, str]) -> str:
             f"  {_md(entry['description'])}")
 
 
+def reference_markdown(schema: dict, situations: tuple[dict, ...], bands: tuple[dict, ...]) -> str:
+    """The contributors' front-matter reference, written from the schema and taxonomy themselves."""
+    defs = schema["$defs"]
+
+    def describe(prop: dict) -> str:
+        if "$ref" in prop:
+            prop = defs[prop["$ref"].rsplit("/", 1)[-1]]
+        parts = [prop.get("description", "")]
+        if "enum" in prop:
+            parts.append("One of: " + ", ".join(f"`{v}`" for v in prop["enum"]) + ".")
+        if "minLength" in prop:
+            parts.append(f"{prop['minLength']}-{prop.get('maxLength', '')} characters.")
+        if "examples" in prop:
+            parts.append("For example: " + ", ".join(f"`{v}`" for v in prop["examples"]) + ".")
+        return " ".join(p for p in parts if p)
+
+    def table(properties: dict, required: list[str]) -> list[str]:
+        rows = ["| Field | Required | What to write |", "|---|---|---|"]
+        for name, prop in properties.items():
+            rows.append(f"| `{name}` | {'yes' if name in required else 'no'} | {_cell(describe(prop))} |")
+        return rows
+
+    lines = ["# Front-matter reference", "",
+             "Generated from `schema/frontmatter.schema.json` and `schema/taxonomy.yml` at every build, "
+             "so it always matches what the checks accept.", "", "## Page fields", ""]
+    lines += table(schema["properties"], schema["required"])
+    lines += ["", "Strategy pages and age guides need at least 2 `sources`; resource lists need `items` "
+              "and at least 1 source. Unknown fields are refused, with a suggestion.", "",
+              "## Each source", ""]
+    lines += table(defs["source"]["properties"], defs["source"]["required"])
+    lines += ["", "## Each item on a resource list", ""]
+    lines += table(defs["item"]["properties"], defs["item"]["required"])
+    lines += ["", "## Ages", "", describe(defs["ages"]), "", "## Situations", "",
+              "| Slug | Situation | Description |", "|---|---|---|"]
+    lines += [f"| `{s['slug']}` | {_cell(s['title'])} | {_cell(s['description'])} |" for s in situations]
+    lines += ["", "## Age bands (one age guide each)", "", "| `ages` | Band |", "|---|---|"]
+    lines += [f"| `{b['ages']}` | {_cell(b['title'])} |" for b in bands]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
 # --- HTML parts --------------------------------------------------------------------------------
 
 def for_age_html(band: dict, entries: list[dict], page_url: str, this_id: str) -> str:
