@@ -66,13 +66,15 @@ How to use these books.
 
 
 def _copy_base(docs: Path) -> None:
-    """The pages mkdocs.yml's nav names, so a fixture site builds like the real one."""
-    for rel in ("index.md", "about", "assets"):
+    """The pages mkdocs.yml's nav names, so a fixture site builds like the real one (the teachers'
+    page is a stand-in: the real one quotes content pages a fixture site does not have)."""
+    for rel in ("index.md", "about", "assets", "contribute"):
         source = ROOT / "docs" / rel
         if source.is_dir():
             shutil.copytree(source, docs / rel)
         else:
             shutil.copy(source, docs / rel)
+    (docs / "teachers.md").write_text("# For teachers\n", encoding="utf-8")
 
 
 def build_site(tmp_path: Path, pages: dict[str, str], *, dirty: bool = False, site: Path | None = None,
