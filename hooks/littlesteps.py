@@ -35,6 +35,7 @@ CONTENT_DIRS = ("strategies/", "ages/", "resources/")
 INDEX_PATH = "api/index.json"
 FEED_PATH = "feed.xml"
 FOR_AGE_MARKER = '<div class="ls-for-age" data-for-age></div>'
+FINDER_MARKER = '<div class="ls-finder-list" data-finder-list></div>'
 BLURB_MARKER = re.compile(r"<!-- littlesteps:blurb ([\w./-]+) -->")
 HOME_MARKERS = {"<!-- littlesteps:situation-tiles -->": "tiles", "<!-- littlesteps:age-picker -->": "ages"}
 
@@ -74,6 +75,8 @@ def on_files(files: Files, config, **kwargs):
 def on_page_markdown(markdown: str, page, config, files, **kwargs):
     src = page.file.src_uri
     if src in _build["generated"]:
+        if src == "finder.md":
+            page.meta["search"] = {"exclude": True}  # it repeats every page's summary
         return _generated_markdown(src, files, config)
     _check_safety(page, markdown)
     found_links = links.find_links(markdown)
@@ -89,6 +92,13 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
                 else render.age_picker_html(page.url)
             markdown = markdown.replace(marker, html)
     return markdown
+
+
+def on_page_content(html: str, page, config, files, **kwargs):
+    if page.file.src_uri == "finder.md" and FINDER_MARKER in html:
+        index = index_mod.build_index(_entries(), _build["model"])
+        html = html.replace(FINDER_MARKER, render.finder_html(index, page.url))
+    return html
 
 
 def on_env(env, config, files, **kwargs):
@@ -254,9 +264,14 @@ def _collect_unread(files, config) -> None:
 
 
 def _entries() -> list[dict]:
+    """Index entries of every valid page read so far (cached until another page is read)."""
+    cached = _build.get("entries")
+    if cached is not None and cached[0] == len(_build["pages"]):
+        return cached[1]
     entries = []
     for record in _build["pages"].values():
         entries.extend(index_mod.page_entries(record["page"].url, record["meta"]))
+    _build["entries"] = (len(_build["pages"]), entries)
     return entries
 
 
@@ -274,12 +289,13 @@ def _generated_markdown(src: str, files, config) -> str:
     entries = _entries()
     src_of = {record["page"].url: path for path, record in _build["pages"].items()}
     if src == "finder.md":
-        index = index_mod.build_index(entries, model)
+        # The list goes in after Markdown (on_page_content): it is already HTML, and at thousands of
+        # entries Markdown's HTML parsing would cost more than the rest of the page.
         return ("# Finder\n\nChoose your child's age and what is happening. The list updates as you choose, "
                 "and the address bar keeps your choices, so you can share the link.\n\n"
                 "<noscript><p>Your browser is not running JavaScript, so the filters are off: "
                 "every page is listed below, grouped by situation.</p></noscript>\n\n"
-                + render.finder_html(index, "finder/") + "\n")
+                f"{FINDER_MARKER}\n")
     if src == "situations/index.md":
         return render.situations_index_markdown(model.situations, entries)
     if src == "strategies/index.md":
