@@ -30,5 +30,8 @@ new: $(STAMP)  ## make new TYPE=strategy TITLE="Saying goodbye at the school gat
 linkcheck: $(STAMP)  ## check external links (needs the network; not part of make test)
 	$(BIN)/python scripts/linkcheck.py
 
+audit: build  ## Lighthouse (mobile) on home, finder and a strategy page; needs Node 20 and Chromium
+	$(BIN)/python scripts/audit.py
+
 clean:
 	rm -rf site .pytest_cache

@@ -224,7 +224,7 @@ def _content_page(page, markdown: str) -> str:
     meta = schema.normalise(page.meta)
     _build["pages"][page.file.src_uri] = {"page": page, "meta": meta}
     titles = {s["slug"]: s["title"] for s in model.situations}
-    parts = [render.citations_markdown(markdown)]
+    parts = [render.page_facts_markdown(meta, page.file.src_uri, titles), render.citations_markdown(markdown)]
     if meta.get("items"):
         parts.append(render.items_markdown(meta["items"], page.file.src_uri, titles))
     if meta["type"] == "age-guide":

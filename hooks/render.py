@@ -24,6 +24,20 @@ def citations_markdown(body: str) -> str:
     return CITATION.sub(lambda m: f"<sup>[[{m.group(1)}]](#{SOURCE_ANCHOR.format(m.group(1))})</sup>", body)
 
 
+def page_facts_markdown(meta: dict, page_src: str, situation_titles: dict[str, str]) -> str:
+    """The line under a page's title: who it is for, when its facts were checked, its situations."""
+    day = meta["reviewed"]
+    try:
+        import datetime as _dt
+        when = _dt.date.fromisoformat(day)
+        day = f"{when.day} {when.strftime('%B %Y')}"
+    except ValueError:
+        pass
+    hubs = ", ".join(f"[{_md(situation_titles[s])}]({_rel(page_src, f'situations/{s}.md')})" for s in meta["situations"])
+    return (f"**Ages {format_ages(*_span(meta['ages']))}** · Facts checked {day} · {hubs}\n"
+            "{: .ls-page-facts }\n\n")
+
+
 def sources_markdown(sources: list[dict]) -> str:
     if not sources:
         return ""
@@ -233,7 +247,7 @@ def _finder_form(situations: list[dict], kinds: list[str]) -> str:
         for s in situations)
     kind_boxes = "".join(
         f'<label><input type="checkbox" name="kind" value="{k}"> {KIND_PLURALS[k]}</label>' for k in kinds)
-    return ('<form class="ls-finder__form" data-finder-form hidden aria-label="Filter by age, situation and kind">'
+    return ('<form class="ls-finder__form" data-finder-form aria-label="Filter by age, situation and kind">'
             f'<div class="ls-finder__field"><label for="ls-finder-age">Child\'s age</label>'
             f'<select id="ls-finder-age" name="age">{"".join(ages)}</select></div>'
             f'<fieldset class="ls-finder__field"><legend>What\'s happening?</legend>'

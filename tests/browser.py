@@ -6,6 +6,8 @@ they fail instead, so CI can never pass without running them.
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import http.server
 import os
 import shutil
@@ -38,8 +40,37 @@ def require_chromium() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site like a static host does: text compressed with gzip when asked."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or not path.endswith(self.COMPRESS) or not os.path.isfile(path):
+            return super().send_head()
+        if os.path.isdir(self.translate_path(self.path)) and not self.path.split("?")[0].endswith("/"):
+            return super().send_head()  # let the base class redirect to the trailing slash
+        with open(path, "rb") as handle:
+            body = gzip.compress(handle.read(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, *args):
         pass
+
+    def handle_one_request(self):
+        try:
+            super().handle_one_request()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser went away mid-answer: nothing to report
 
 
 def serve(directory: Path, port: int = 0):

@@ -98,6 +98,7 @@ def test_strategy_pages_render_sources_and_help(real_site):
         meta = _front_matter(path)
         html = (real_site / path.relative_to(DOCS).with_suffix("") / "index.html").read_text(encoding="utf-8")
         assert 'id="sources"' in html and 'id="source-1"' in html, path.name
+        assert 'class="ls-page-facts"' in html and "Facts checked" in html, path.name
         if meta["type"] == "strategy":
             assert 'id="when-to-get-help"' in html, path.name
 

@@ -27,7 +27,10 @@
   function init() {
     var root = document.querySelector("[data-finder]");
     if (!root || root.getAttribute("data-ready")) return;
-    root.setAttribute("data-ready", "1");
+    try { setup(root); } finally { root.setAttribute("data-ready", "1"); }  // always show the list
+  }
+
+  function setup(root) {
     var form = root.querySelector("[data-finder-form]");
     var status = root.querySelector("[data-finder-count]");
     var notes = root.querySelector("[data-finder-notes]");
