@@ -75,8 +75,8 @@ def on_files(files: Files, config, **kwargs):
 def on_page_markdown(markdown: str, page, config, files, **kwargs):
     src = page.file.src_uri
     if src in _build["generated"]:
-        if src == "finder.md":
-            page.meta["search"] = {"exclude": True}  # it repeats every page's summary
+        if src in ("finder.md", "strategies/index.md", "resources/index.md", "ages/index.md", "situations/index.md"):
+            page.meta["search"] = {"exclude": True}  # lists that repeat other pages' summaries
         return _generated_markdown(src, files, config)
     _check_safety(page, markdown)
     found_links = links.find_links(markdown)

@@ -2,14 +2,17 @@
 """`make audit`: Lighthouse (pinned in audit/package.json) on the home page, the finder and a
 strategy page, with its default mobile settings, against the built site served on 127.0.0.1.
 
-Targets: performance >= 95; accessibility, best practices and SEO = 100. Prints the scores (and
-writes audit/report.json); exits 1 if a target is missed.
+Targets: performance >= 95; accessibility, best practices and SEO = 100. Each page is audited
+RUNS times (default 3) and the median score counts, as Lighthouse's own docs advise, because
+performance scores vary from run to run. Prints the scores (and writes audit/report.json); exits 1
+if a target is missed. With AUDIT_PERFORMANCE_WARN_ONLY=1 (CI), a performance score under 95 is
+printed as a warning: it depends on how busy the machine is, while the other three categories
+do not, and must be 100.
 """
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,10 +57,16 @@ def main() -> int:
     if not (site / "index.html").exists():
         sys.exit("Build the site first: make build")
     server, base = serve(site, 0)
+    runs = int(os.environ.get("RUNS", "3"))
     results = {}
     try:
         for name, path in PAGES.items():
-            results[name] = lighthouse(base + path, chrome)
+            tries = sorted((lighthouse(base + path, chrome) for _ in range(runs)),
+                           key=lambda r: r["scores"]["performance"])
+            median = tries[len(tries) // 2]
+            median["scores"] = {key: sorted(t["scores"][key] for t in tries)[len(tries) // 2] for key in TARGETS}
+            median["performance_runs"] = [t["scores"]["performance"] for t in tries]
+            results[name] = median
     finally:
         server.shutdown()
     (ROOT / "audit/report.json").write_text(json.dumps(results, indent=1))
@@ -67,12 +76,17 @@ def main() -> int:
         print(f"| {name} | " + " | ".join(str(result["scores"][k]) for k in TARGETS) + " |")
         missed += [f"{name} {k} {result['scores'][k]} < {t}" for k, t in TARGETS.items() if result["scores"][k] < t]
     for name, result in results.items():
-        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in result["metrics"].items()))
+        print(f"{name}: performance in {len(result['performance_runs'])} runs {result['performance_runs']}; "
+              + ", ".join(f"{k} {v}" for k, v in result["metrics"].items()))
         for category, audits in result["below_full_marks"].items():
             if audits:
                 print(f"{name} {category}: not full marks on {', '.join(audits)}")
     if missed:
         print("Missed: " + "; ".join(missed))
+        soft = os.environ.get("AUDIT_PERFORMANCE_WARN_ONLY") == "1"
+        if soft and all(" performance " in m for m in missed):
+            print("Only performance missed: reported as a warning (AUDIT_PERFORMANCE_WARN_ONLY=1).")
+            return 0
         return 1
     return 0
 
