@@ -37,7 +37,7 @@ def build_index(entries: list[dict], model: Model) -> dict:
     """The whole public index: stable order, so two builds of the same content are identical."""
     return {
         "version": INDEX_VERSION,
-        "situations": [dict(s) for s in model.situations],
+        "situations": [{**s, "ages": dict(s["ages"])} for s in model.situations],
         "age_bands": [{"slug": b["slug"], "title": b["title"], "min_months": b["min_months"],
                        "max_months": b["max_months"]} for b in model.age_bands],
         "entries": sorted(entries, key=lambda e: e["id"]),

@@ -89,7 +89,8 @@ def hub_markdown(situation: dict, entries: list[dict], src_of: dict[str, str]) -
     """/situations/<slug>/: strategies, age guides, then resources grouped by kind."""
     page_src = f"situations/{situation['slug']}.md"
     found = matching(entries, situation=situation["slug"])
-    lines = [f"# {situation['title']}", "", situation["description"], "",
+    span = situation["ages"]
+    lines = [f"# {situation['title']}", "", f"{situation['description']} For ages {format_ages(**span)}.", "",
              f"[Open the finder for this situation]({_rel(page_src, 'finder.md')}) to narrow it down by age.", ""]
     sections = [("Strategies", ("strategy",)), ("Age guides", ("age-guide",)),
                 ("Resource lists", ("resource-list",))] + [(KIND_PLURALS[k], (k,)) for k in ITEM_KINDS]
@@ -107,14 +108,14 @@ def hub_markdown(situation: dict, entries: list[dict], src_of: dict[str, str]) -
 
 def situations_index_markdown(situations: tuple[dict, ...], entries: list[dict]) -> str:
     lines = ["# Situations", "", "Pick what is happening. Each page gathers the strategies, age guides, "
-             "books and episodes for it.", "", "| Situation | Strategies | Books, episodes and more |",
-             "|---|---|---|"]
+             "books and episodes for it.", "", "| Situation | Ages | Strategies | Books, episodes and more |",
+             "|---|---|---|---|"]
     for situation in situations:
         found = matching(entries, situation=situation["slug"])
         strategies = sum(1 for e in found if e["kind"] == "strategy")
         resources = sum(1 for e in found if e["kind"] in ITEM_KINDS)
         lines.append(f"| [{_md(situation['title'])}]({situation['slug']}.md)<br>{_md(situation['description'])} "
-                     f"| {strategies} | {resources} |")
+                     f"| {format_ages(**situation['ages'])} | {strategies} | {resources} |")
     return "\n".join(lines) + "\n"
 
 
@@ -187,6 +188,8 @@ def reference_markdown(schema: dict, situations: tuple[dict, ...], bands: tuple[
     lines += ["", "## Ages", "", describe(defs["ages"]), "", "## Situations", "",
               "| Slug | Situation | Description |", "|---|---|---|"]
     lines += [f"| `{s['slug']}` | {_cell(s['title'])} | {_cell(s['description'])} |" for s in situations]
+    lines += ["", "A situation's ages in `schema/taxonomy.yml` are the ages Little Steps covers it for; the tests "
+              "check that each of those years has at least one strategy page."]
     lines += ["", "## Age bands (one age guide each)", "", "| `ages` | Band |", "|---|---|"]
     lines += [f"| `{b['ages']}` | {_cell(b['title'])} |" for b in bands]
     return "\n".join(lines) + "\n"

@@ -165,15 +165,22 @@ def _citations(body: str):
 def _check_situations(taxonomy, path) -> list[dict]:
     items = (taxonomy or {}).get("situations") if isinstance(taxonomy, dict) else None
     if not isinstance(items, list) or not items:
-        raise ModelError(f"{path}: situations: add a list of situations (slug, title, description)")
-    seen = set()
+        raise ModelError(f"{path}: situations: add a list of situations (slug, title, description, ages)")
+    seen, situations = set(), []
     for index, item in enumerate(items):
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("slug", "title", "description")):
             raise ModelError(f"{path}: situations[{index}]: each situation needs slug, title and description as text")
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item["slug"]) or item["slug"] in seen:
             raise ModelError(f"{path}: situations[{index}].slug: {item['slug']!r} must be unique, lowercase words joined by hyphens")
+        try:
+            low, high = parse_ages(item.get("ages"))
+        except AgeError as error:
+            raise ModelError(f"{path}: situations[{index}].ages: {error} (the ages this situation is covered for, "
+                             f"{AGES_ALLOWED})") from error
         seen.add(item["slug"])
-    return [{k: item[k] for k in ("slug", "title", "description")} for item in items]
+        situations.append({"slug": item["slug"], "title": item["title"], "description": item["description"],
+                           "ages": {"min_months": low, "max_months": high}})
+    return situations
 
 
 def _check_bands(taxonomy, path) -> list[dict]:

@@ -170,3 +170,33 @@ def test_api_page_documents_every_index_field(real_site):
     page = (DOCS / "about/api.md").read_text(encoding="utf-8")
     assert [f for f in sorted(fields) if f"| `{f}` |" not in page] == []
     assert (real_site / "api/index.schema.json").read_bytes() == (ROOT / "schema/index.schema.json").read_bytes()
+
+
+def test_every_situation_has_a_strategy_for_every_year_it_covers(index):
+    """The finder's promise: for any age 0-12 and any situation that applies then, an answer."""
+    gaps = []
+    for situation in index["situations"]:
+        span = situation["ages"]
+        for year in range(span["min_months"] // 12, span["max_months"] // 12 + 1):
+            low, high = year * 12, year * 12 + 11
+            if not any(e["kind"] == "strategy" and situation["slug"] in e["situations"]
+                       and e["ages"]["min_months"] <= high and low <= e["ages"]["max_months"]
+                       for e in index["entries"]):
+                gaps.append(f"{situation['slug']} at {year}")
+    assert gaps == []
+
+
+def test_content_meets_the_size_promises(index):
+    kinds = collections.Counter(e["kind"] for e in index["entries"])
+    assert kinds["strategy"] >= 30
+    assert sum(kinds[k] for k in ("book", "episode", "show", "song", "video", "app")) >= 80
+    assert kinds["resource-list"] >= 6
+    assert kinds["age-guide"] == 9
+    covered = {s for e in index["entries"] if e["kind"] == "strategy" for s in e["situations"]}
+    assert covered == {s["slug"] for s in index["situations"]}
+
+
+def test_strategy_prose_reads_at_grade_8_or_lower():
+    from readability import TARGET_GRADE, median_grade
+    bodies = [p.read_text(encoding="utf-8").split("---\n", 2)[2] for p in sorted((DOCS / "strategies").glob("*.md"))]
+    assert median_grade(bodies) <= TARGET_GRADE
