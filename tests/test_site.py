@@ -200,3 +200,32 @@ def test_strategy_prose_reads_at_grade_8_or_lower():
     from readability import TARGET_GRADE, median_grade
     bodies = [p.read_text(encoding="utf-8").split("---\n", 2)[2] for p in sorted((DOCS / "strategies").glob("*.md"))]
     assert median_grade(bodies) <= TARGET_GRADE
+
+
+SECTIONS = ["## What's going on", "## Try this", "## What to avoid", "## When to get help",
+            "## What other families found", "## Related"]
+
+
+def test_separation_cluster_is_complete():
+    for slug in ("preschool-drop-off-tears", "separation-anxiety-babies-toddlers", "clinging-with-other-carers",
+                 "starting-childcare", "starting-school", "separation-anxiety-disorder"):
+        text = (DOCS / "strategies" / f"{slug}.md").read_text(encoding="utf-8")
+        positions = [text.find(section) for section in SECTIONS]
+        assert -1 not in positions and positions == sorted(positions), slug
+    drop_off = (DOCS / "strategies/preschool-drop-off-tears.md").read_text(encoding="utf-8")
+    assert "separation-books.md#the-kissing-hand" in drop_off
+    assert "episodes-and-shows.md#daniel-goes-to-school" in drop_off
+
+
+def test_age_guides_are_full_length():
+    for path in sorted((DOCS / "ages").glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+        assert len(body.split()) >= 600, path.name
+
+
+@pytest.mark.parametrize("page, kinds, least", [
+    ("separation-books", ("book",), 12), ("feelings-books", ("book",), 8),
+    ("episodes-and-shows", ("episode", "show"), 10), ("songs-and-rituals", ("song", "video"), 1)])
+def test_resource_lists_have_enough_items(page, kinds, least):
+    items = _front_matter(DOCS / "resources" / f"{page}.md")["items"]
+    assert sum(1 for item in items if item["kind"] in kinds) >= least
