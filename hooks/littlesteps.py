@@ -88,17 +88,17 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
         markdown = BLURB_MARKER.sub(lambda m: _blurb_html(m.group(1), page, files, config), markdown)
     for marker, what in HOME_MARKERS.items():
         if marker in markdown:
-            html = render.situation_tiles_html(_build["model"].situations, page.url) if what == "tiles" \
+            part = render.situation_tiles_html(_build["model"].situations, page.url) if what == "tiles" \
                 else render.age_picker_html(page.url)
-            markdown = markdown.replace(marker, html)
+            markdown = markdown.replace(marker, part)
     return markdown
 
 
-def on_page_content(html: str, page, config, files, **kwargs):
-    if page.file.src_uri == "finder.md" and FINDER_MARKER in html:
+def on_page_content(content: str, page, config, files, **kwargs):
+    if page.file.src_uri == "finder.md" and FINDER_MARKER in content:
         index = index_mod.build_index(_entries(), _build["model"])
-        html = html.replace(FINDER_MARKER, render.finder_html(index, page.url))
-    return html
+        content = content.replace(FINDER_MARKER, render.finder_html(index, page.url))
+    return content
 
 
 def on_env(env, config, files, **kwargs):
@@ -107,9 +107,7 @@ def on_env(env, config, files, **kwargs):
     problems = sorted(set(_build["problems"]))
     if problems:
         for problem in problems:
-            log.error(str(problem))
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                print(problem.github_annotation())
+            log.error(str(problem))  # `make check` adds GitHub's inline annotations
         raise PluginError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the pages above: "
                           "each line says the file, line, field and fix")
     entries = _entries()
