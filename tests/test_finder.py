@@ -19,6 +19,13 @@ def here(page) -> str:
     return page.evaluate("location.href")
 
 
+def choose_situation(page, slug: str) -> None:
+    """Tick a situation, opening the folded list first (it starts folded at phone width)."""
+    if not page.evaluate("document.querySelector('[data-finder-situations]').open"):
+        page.click("[data-finder-situations] summary")
+    page.check(f"input[name=situation][value={slug}]")
+
+
 def visible_ids(page) -> set[str]:
     return set(page.eval_on_selector_all(
         "[data-finder] li[data-id]", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.id)"))
@@ -66,7 +73,7 @@ def test_age_forms(page, site_url, index, age, months):
 def test_changing_a_filter_changes_the_url_and_results(page, site_url, index):
     page.goto(f"{site_url}finder/")
     page.select_option("#ls-finder-age", "3")
-    page.check(f"input[name=situation][value={SEPARATION}]")
+    choose_situation(page, SEPARATION)
     page.check("input[name=kind][value=book]")
     query = parse_qs(urlparse(here(page)).query)
     assert query == {"age": ["3"], "situation": [SEPARATION], "kind": ["book"]}
@@ -87,9 +94,12 @@ def test_keyboard_alone_can_filter(page, site_url):
     for _ in range(5):
         page.keyboard.press("ArrowDown")
     assert "age=" in here(page)
+    page.keyboard.press("Tab")      # the folded situation list
+    page.keyboard.press("Enter")    # opens it
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert "situation=" in here(page)
+    assert page.locator("[data-finder-chosen]").inner_text() == "Separation and drop-off"
 
 
 def test_javascript_off_lists_every_entry(browser, site_url, index):
@@ -146,7 +156,7 @@ def test_copy_link_copies_the_filtered_url(browser, site_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.goto(f"{site_url}finder/?age=4")
-    page.check(f"input[name=situation][value={SEPARATION}]")
+    choose_situation(page, SEPARATION)
     page.click("[data-finder-copy]")
     assert page.evaluate("navigator.clipboard.readText()") == here(page)
     assert "situation=" + SEPARATION in here(page)
@@ -162,7 +172,7 @@ def test_finder_works_after_instant_navigation(page, site_url, index):
     page.wait_for_url(re.compile(r"/finder/\?age=4$"))
     page.wait_for_selector("[data-finder-form]:not([hidden])")
     assert visible_ids(page) == expected_ids(index, (48, 59))
-    page.check(f"input[name=situation][value={SEPARATION}]")
+    choose_situation(page, SEPARATION)
     assert MUST_MATCH <= visible_ids(page)
     assert watch.errors == [] and watch.off_site() == []
     # The navigation really was instant: the window survived, so no full page load happened.
@@ -201,6 +211,14 @@ def test_search_stays_on_the_site(browser, site_url):
     assert watch.off_site() == []
     assert watch.errors == []
     context.close()
+
+
+def test_phone_shows_results_first_with_situations_folded(page, site_url):
+    page.goto(f"{site_url}finder/?age=4&situation={SEPARATION}")
+    assert page.evaluate("document.querySelector('[data-finder-situations]').open") is False
+    assert page.locator("[data-finder-chosen]").inner_text() == "Separation and drop-off"
+    first_result = page.locator("[data-finder] li[data-id]:visible").first
+    assert first_result.bounding_box()["y"] < 1400
 
 
 def test_phone_width_has_no_horizontal_scroll(browser, site_url):

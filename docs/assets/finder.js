@@ -49,6 +49,8 @@
     var total = new Set(items.map(function (i) { return i.id; })).size;
     var known = { situation: values("situation"), kind: values("kind") };
     form.hidden = false;
+    var situationList = form.querySelector("[data-finder-situations]");
+    var chosen = form.querySelector("[data-finder-chosen]");
 
     function values(name) {
       return [].slice.call(form.querySelectorAll("input[name=" + name + "]")).map(function (b) { return b.value; });
@@ -131,6 +133,10 @@
         if (g.hidden === visible) g.hidden = !visible;
         if (tocLinks[k] && tocLinks[k].parentNode.hidden === visible) tocLinks[k].parentNode.hidden = !visible;
       });
+      // The situation list folds away on phones; its summary says what is chosen.
+      chosen.textContent = sits.length ? sits.map(function (v) {
+        return form.querySelector("input[name=situation][value=\"" + v + "\"]").parentNode.textContent.trim();
+      }).join(", ") : "Any situation";
       var filtered = span || sits.length || kinds.length;
       status.textContent = filtered ? n + " of " + total + " match your choices." : total + " pages, books and episodes.";
       empty.hidden = n > 0;
@@ -184,6 +190,9 @@
       function fallback() { window.prompt("Copy this link:", location.href); }
     });
     fromUrl();
+    // It starts folded, so a phone shows results rather than 26 checkboxes (one tap opens it);
+    // wider screens have room for it open.
+    if (window.matchMedia && window.matchMedia("(min-width: 45em)").matches) situationList.open = true;
     apply();
   }
 
