@@ -54,9 +54,12 @@ def _impossible_date(block: str) -> tuple[int, str, str] | None:
 
 def body_offset(source: str, body: str) -> int:
     """How many lines of `source` come before `body` (MkDocs strips the block and blank lines)."""
-    if body and source.endswith(body):
-        return source[: len(source) - len(body)].count("\n")
-    return 0
+    return lines_before(source, len(body)) if body and source.endswith(body) else 0
+
+
+def lines_before(source: str, body_length: int) -> int:
+    """Lines of `source` before its last `body_length` characters (the page body MkDocs kept)."""
+    return source[: len(source) - body_length].count("\n") if source else 0
 
 
 def line_of(source: str, path: tuple) -> int:

@@ -7,7 +7,6 @@ sys.path for hooks, which is what lets the imports below work.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import posixpath
 import re
@@ -193,7 +192,7 @@ def _check_links(files) -> None:
                 message = links.anchor_problem(target, anchor, anchors) if anchors is not None else None
             if message:
                 source = source if source is not None else _source(page)
-                offset = source[: len(source) - body_length].count("\n") if source else 0
+                offset = frontmatter.lines_before(source, body_length)
                 _build["problems"].append(Problem(_display_path(page), line + offset, "link", message))
 
 
@@ -244,12 +243,8 @@ def _blurb_html(src: str, page, files, config) -> str:
                                           f"blurb for {src}: no valid content page there (check the path)"))
         return ""
     url = share.absolute(config.get("site_url") or "", record["page"].url)
-    ident = "blurb-" + schema.slugify(src)
     text = share.blurb(record["meta"]["title"], record["meta"]["description"], url)
-    link = posixpath.relpath(src, posixpath.dirname(page.file.src_uri) or ".")
-    return (f"**[{record['meta']['title']}]({link})**\n\n"
-            f'<p class="ls-share__blurb" id="{ident}">{html.escape(text)}</p>\n'
-            f'<button type="button" class="md-button ls-share__copy" data-copy="{ident}" hidden>Copy text</button>\n')
+    return render.blurb_markdown(record["meta"]["title"], text, "blurb-" + schema.slugify(src), page.file.src_uri, src)
 
 
 def _collect_unread(files, config) -> None:

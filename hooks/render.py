@@ -6,12 +6,13 @@ their links are built from the index of pages that exist.
 """
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from html import escape
 
-from ages import format_ages
+from ages import format_ages, parse_ages
 from index import ITEM_KINDS, KIND_LABELS, KIND_PLURALS, PAGE_KINDS, matching
-from schema import slugify
+from schema import CITATION, slugify
 
 SOURCE_ANCHOR = "source-{}"
 
@@ -20,21 +21,15 @@ SOURCE_ANCHOR = "source-{}"
 
 def citations_markdown(body: str) -> str:
     """[^2] -> a link to the second rendered source."""
-    from schema import CITATION
     return CITATION.sub(lambda m: f"<sup>[[{m.group(1)}]](#{SOURCE_ANCHOR.format(m.group(1))})</sup>", body)
 
 
 def page_facts_markdown(meta: dict, page_src: str, situation_titles: dict[str, str]) -> str:
     """The line under a page's title: who it is for, when its facts were checked, its situations."""
-    day = meta["reviewed"]
-    try:
-        import datetime as _dt
-        when = _dt.date.fromisoformat(day)
-        day = f"{when.day} {when.strftime('%B %Y')}"
-    except ValueError:
-        pass
-    hubs = ", ".join(f"[{_md(situation_titles[s])}]({_rel(page_src, f'situations/{s}.md')})" for s in meta["situations"])
-    return (f"**Ages {format_ages(*_span(meta['ages']))}** · Facts checked {day} · {hubs}\n"
+    when = dt.date.fromisoformat(meta["reviewed"])  # the schema has checked the format
+    day = f"{when.day} {when.strftime('%B %Y')}"
+    hubs = _hub_links(meta["situations"], page_src, situation_titles)
+    return (f"**Ages {format_ages(*parse_ages(meta['ages']))}** · Facts checked {day} · {hubs}\n"
             "{: .ls-page-facts }\n\n")
 
 
@@ -60,9 +55,7 @@ def items_markdown(items: list[dict], page_src: str, situation_titles: dict[str,
             lines += [f"### {_md(item['title'])} {{#{slugify(item['title'])} }}", "",
                       f'<p class="ls-item-meta">{escape(_item_facts(item))}</p>', "",
                       " ".join(str(item["why"]).split()), ""]
-            hubs = ", ".join(f"[{_md(situation_titles[s])}]({_rel(page_src, f'situations/{s}.md')})"
-                             for s in item["situations"])
-            lines += [f"Helps with: {hubs}", ""]
+            lines += [f"Helps with: {_hub_links(item['situations'], page_src, situation_titles)}", ""]
             if item.get("url"):
                 lines += [f"[More about {_md(item['title'])}]({item['url']})", ""]
     return "\n".join(lines)
@@ -77,7 +70,7 @@ def _item_facts(item: dict) -> str:
         elif item.get("season"):
             episode += f", season {item['season']}"
         facts.append(episode)
-    facts.append("ages " + format_ages(*_span(item["ages"])))
+    facts.append("ages " + format_ages(*parse_ages(item["ages"])))
     if item.get("isbn"):
         facts.append(f"ISBN {item['isbn']}")
     return " · ".join(facts)
@@ -275,6 +268,13 @@ def _finder_item(entry: dict, page_url: str, titles: dict[str, str]) -> str:
             f'<span class="ls-desc">{escape(entry["description"])}</span></li>')
 
 
+def blurb_markdown(title: str, text: str, ident: str, page_src: str, target_src: str) -> str:
+    """A teacher's ready-to-paste blurb for another page, with a copy button (share.js)."""
+    return (f"**[{_md(title)}]({_rel(page_src, target_src)})**\n\n"
+            f'<p class="ls-share__blurb" id="{ident}">{escape(text)}</p>\n'
+            f'<button type="button" class="md-button ls-share__copy" data-copy="{ident}" hidden>Copy text</button>\n')
+
+
 def situation_tiles_html(situations: tuple[dict, ...], page_url: str = "") -> str:
     tiles = [f'<li><a href="{escape(_rel_url(page_url, "situations/" + s["slug"] + "/"))}">'
              f'<strong>{escape(s["title"])}</strong><span>{escape(s["description"])}</span></a></li>'
@@ -292,9 +292,9 @@ def age_picker_html(page_url: str = "") -> str:
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def _span(ages) -> tuple[int, int]:
-    from ages import parse_ages
-    return parse_ages(ages)
+def _hub_links(situations: list[str], page_src: str, titles: dict[str, str]) -> str:
+    """Markdown links from a page to the hub pages of its situations."""
+    return ", ".join(f"[{_md(titles[s])}]({_rel(page_src, f'situations/{s}.md')})" for s in situations)
 
 
 def _minmax(entry: dict) -> dict:
