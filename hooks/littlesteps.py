@@ -120,7 +120,7 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_page_context(context, page, config, nav, **kwargs):
-    """Link-preview tags, the families' blurb and the handout's QR code, for the template."""
+    """Link-preview tags and the families' blurb, for the template (assets/qr.js draws the handout's QR code)."""
     site_url = config.get("site_url") or ""
     canonical = page.canonical_url or share.absolute(site_url, page.url)
     meta = page.meta or {}
@@ -131,7 +131,6 @@ def on_page_context(context, page, config, nav, **kwargs):
                             reviewed=record["meta"]["reviewed"] if record else None, article=record is not None)
     if record:
         details["blurb"] = share.blurb(record["meta"]["title"], record["meta"]["description"], canonical)
-        details["qr"] = share.qr_svg(canonical)
         details["reviewed"] = record["meta"]["reviewed"]
     page.littlesteps = details
     return context

@@ -1,15 +1,13 @@
-"""What a page shares with the world: link-preview tags, structured data, the families' blurb,
-the QR code printed on handouts, and the feed. Plain functions over plain data.
+"""What a page shares with the world: link-preview tags, structured data, the families' blurb
+and the feed. Plain functions over plain data. (The handout's QR code is drawn in the browser, by
+docs/assets/qr.js, so it costs the build nothing.)
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import lru_cache
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
-
-import segno
 
 SHARE_IMAGE = "assets/share-card.png"
 
@@ -39,18 +37,6 @@ def preview(*, title: str, description: str, canonical: str, site_name: str, sit
 def blurb(title: str, description: str, url: str) -> str:
     """The ready-to-paste text for a newsletter or a class message."""
     return f"{title}: {description} {url}"
-
-
-@lru_cache(maxsize=None)
-def qr_svg(url: str) -> str:
-    """An inline SVG QR code for the handout (segno, medium error correction).
-
-    A fixed mask skips segno's search over all eight masks (any mask gives a valid code; the
-    search only fine-tunes contrast), which makes a code about 5x faster to draw.
-    """
-    code = segno.make(url, error="m", micro=False, mask=4, boost_error=False)
-    return code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=f"QR code for {url}",
-                           svgclass="ls-qr", omitsize=False)
 
 
 def feed_xml(pages: list[dict], *, site_name: str, site_url: str, description: str) -> str:

@@ -156,6 +156,36 @@ def test_print_view_drops_menus_and_keeps_sources_url_and_qr(page, site_url):
     assert page.locator(".ls-handout").is_hidden()
 
 
+@pytest.mark.parametrize("path", ["strategies/preschool-drop-off-tears/", "resources/separation-books/",
+                                  "ages/four-year-olds/"])
+def test_handout_qr_code_scans_to_the_page(page, site_url, path):
+    """The QR code drawn by qr.js, read back from a screenshot by a real decoder (zxing-cpp)."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    code = page.locator(".ls-handout [data-qr]")
+    code.wait_for(state="visible")
+    image = Image.open(io.BytesIO(code.screenshot(scale="device"))).convert("L")
+    found = zxingcpp.read_barcode(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert found is not None and found.valid
+    assert found.text == site_url + path
+    assert found.ec_level == "M"
+
+
+def test_handout_without_javascript_still_prints_the_address(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "strategies/preschool-drop-off-tears/")
+    tab.emulate_media(media="print")
+    assert tab.locator(".ls-handout [data-qr]").is_hidden()
+    assert site_url + "strategies/preschool-drop-off-tears/" in tab.locator(".ls-handout").inner_text()
+    context.close()
+
+
 def test_copy_button_copies_the_blurb(browser, site_url):
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
