@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.dirname(__file__))  # also when imported outside MkDo
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.toc import AnchorLink  # noqa: E402
 
 import frontmatter  # noqa: E402
 import index as index_mod  # noqa: E402
@@ -34,6 +35,7 @@ CONTENT_DIRS = ("strategies/", "ages/", "resources/")
 INDEX_PATH = "api/index.json"
 FEED_PATH = "feed.xml"
 FOR_AGE_MARKER = '<div class="ls-for-age" data-for-age></div>'
+FOR_AGE_TITLE = "Strategies and resources for this age"
 FINDER_MARKER = '<div class="ls-finder-list" data-finder-list></div>'
 BLURB_MARKER = re.compile(r"<!-- littlesteps:blurb ([\w./-]+) -->")
 HOME_MARKERS = {"<!-- littlesteps:situation-tiles -->": "tiles", "<!-- littlesteps:age-picker -->": "ages"}
@@ -94,6 +96,9 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
 
 
 def on_page_content(content: str, page, config, files, **kwargs):
+    record = _build["pages"].get(page.file.src_uri)
+    if record is not None and record["page"] is page:
+        return _complete_content_page(content, page, record["meta"])
     if page.file.src_uri == "finder.md" and FINDER_MARKER in content:
         index = index_mod.build_index(_entries(), _build["model"])
         content = content.replace(FINDER_MARKER, render.finder_html(index, page.url))
@@ -196,15 +201,14 @@ def _check_links(files) -> None:
 
 
 def _content_page(page, markdown: str) -> str:
-    """Validate one content page, record it for the index, and complete its Markdown."""
+    """Validate one content page and record it for the index (its HTML is completed later)."""
     path = _display_path(page)
     if not page.meta:
         line, field, message = (frontmatter.block_problem(_source(page))
                                 or (1, "front-matter", "the front-matter is empty: add the fields"))
         _build["problems"].append(Problem(path, line, field, message))
         return markdown
-    model = _build["model"]
-    found = schema.check_meta(page.meta, model, _build["today"])
+    found = schema.check_meta(page.meta, _build["model"], _build["today"])
     sources = page.meta.get("sources") if isinstance(page.meta.get("sources"), list) else []
     body_problems = schema.check_citations(markdown, len(sources))
     if page.meta.get("type") == "strategy" and "## When to get help" not in markdown:
@@ -217,16 +221,43 @@ def _content_page(page, markdown: str) -> str:
                                   for field, message in found)
         _build["problems"].extend(Problem(path, line + offset, "content", message) for line, message in body_problems)
         return markdown
-    meta = schema.normalise(page.meta)
-    _build["pages"][page.file.src_uri] = {"page": page, "meta": meta}
-    titles = {s["slug"]: s["title"] for s in model.situations}
-    parts = [render.page_facts_markdown(meta, page.file.src_uri, titles), render.citations_markdown(markdown)]
+    _build["pages"][page.file.src_uri] = {"page": page, "meta": schema.normalise(page.meta)}
+    return markdown
+
+
+def _complete_content_page(content: str, page, meta: dict) -> str:
+    """A valid content page's HTML, completed: facts line, citation links, items, sources.
+
+    Added as HTML after Markdown (see render.py), so the page's contents and its known anchors
+    (which MkDocs and links.py check links against) are extended here by hand.
+    """
+    titles = {s["slug"]: s["title"] for s in _build["model"].situations}
+    taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
+    parts = [render.page_facts_html(meta, page.url, titles), render.citations_html(content)]
+    headings: list = []
     if meta.get("items"):
-        parts.append(render.items_markdown(meta["items"], page.file.src_uri, titles))
+        html, found = render.items_html(meta["items"], page.url, titles, taken)
+        parts.append(html)
+        headings += found
     if meta["type"] == "age-guide":
-        parts.append(f"\n## Strategies and resources for this age\n\n{FOR_AGE_MARKER}\n")
-    parts.append(render.sources_markdown(meta.get("sources") or []))
+        heading_id = render.unique_id(render.heading_slug(FOR_AGE_TITLE), taken)
+        parts.append(f'<h2 id="{heading_id}">{FOR_AGE_TITLE}</h2>\n{FOR_AGE_MARKER}\n')
+        headings.append((2, heading_id, FOR_AGE_TITLE))
+    html, found = render.sources_html(meta.get("sources") or [], render.unique_id("sources", taken))
+    parts.append(html)
+    headings += found
+    taken.update(render.SOURCE_ANCHOR.format(n) for n in range(1, len(meta.get("sources") or []) + 1))
+    _extend_toc(page, headings)
     return "\n".join(parts)
+
+
+def _extend_toc(page, headings: list) -> None:
+    for level, heading_id, title in headings:
+        link = AnchorLink(title, heading_id, level)
+        if level > 2 and page.toc.items and page.toc.items[-1].level < level:
+            page.toc.items[-1].children.append(link)
+        else:
+            page.toc.items.append(link)
 
 
 def _blurb_html(src: str, page, files, config) -> str:

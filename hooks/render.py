@@ -12,53 +12,85 @@ from html import escape
 
 from ages import format_ages, parse_ages
 from index import ITEM_KINDS, KIND_LABELS, KIND_PLURALS, PAGE_KINDS, matching
+from markdown.extensions.toc import slugify as _toc_slugify
+
 from schema import CITATION, slugify
 
 SOURCE_ANCHOR = "source-{}"
 
 
 # --- parts of content pages ------------------------------------------------------------------
+# Written as HTML and added after Markdown has run: a few string joins a page instead of another
+# pass of Markdown over text that holds no Markdown (fields are plain text, checked by the schema).
+# Functions that add headings return them too, as (level, id, title), for the page's contents.
 
-def citations_markdown(body: str) -> str:
-    """[^2] -> a link to the second rendered source."""
-    return CITATION.sub(lambda m: f"<sup>[[{m.group(1)}]](#{SOURCE_ANCHOR.format(m.group(1))})</sup>", body)
+Heading = tuple[int, str, str]
 
 
-def page_facts_markdown(meta: dict, page_src: str, situation_titles: dict[str, str]) -> str:
+def citations_html(content: str) -> str:
+    """[^2] in the rendered body -> a link to the second source."""
+    return CITATION.sub(lambda m: f'<sup><a href="#{SOURCE_ANCHOR.format(m.group(1))}">[{m.group(1)}]</a></sup>',
+                        content)
+
+
+def page_facts_html(meta: dict, page_url: str, situation_titles: dict[str, str]) -> str:
     """The line under a page's title: who it is for, when its facts were checked, its situations."""
     when = dt.date.fromisoformat(meta["reviewed"])  # the schema has checked the format
     day = f"{when.day} {when.strftime('%B %Y')}"
-    hubs = _hub_links(meta["situations"], page_src, situation_titles)
-    return (f"**Ages {format_ages(*parse_ages(meta['ages']))}** · Facts checked {day} · {hubs}\n"
-            "{: .ls-page-facts }\n\n")
+    hubs = _hub_links_html(meta["situations"], page_url, situation_titles)
+    return (f'<p class="ls-page-facts"><strong>Ages {format_ages(*parse_ages(meta["ages"]))}</strong> · '
+            f"Facts checked {day} · {hubs}</p>\n")
 
 
-def sources_markdown(sources: list[dict]) -> str:
+def sources_html(sources: list[dict], heading_id: str = "sources") -> tuple[str, list[Heading]]:
     if not sources:
-        return ""
-    lines = ["", "## Sources", ""]
-    for number, source in enumerate(sources, start=1):
-        lines += [f"{number}. [{_md(source['title'])}]({source['url']}), {_md(source['publisher'])}",
-                  f"{{: #{SOURCE_ANCHOR.format(number)} }}", ""]
-    return "\n".join(lines)
+        return "", []
+    rows = [f'<li><p id="{SOURCE_ANCHOR.format(number)}"><a href="{escape(source["url"])}">{_text(source["title"])}'
+            f'</a>, {_text(source["publisher"])}</p></li>' for number, source in enumerate(sources, start=1)]
+    return (f'<h2 id="{heading_id}">Sources</h2>\n<ol>\n' + "\n".join(rows) + "\n</ol>\n",
+            [(2, heading_id, "Sources")])
 
 
-def items_markdown(items: list[dict], page_src: str, situation_titles: dict[str, str]) -> str:
-    """A resource list's items, grouped by kind, each under a heading whose id is its anchor."""
-    lines: list[str] = []
+def items_html(items: list[dict], page_url: str, situation_titles: dict[str, str],
+               taken: set[str]) -> tuple[str, list[Heading]]:
+    """A resource list's items, grouped by kind, each under a heading whose id is its anchor.
+
+    `taken`: ids already on the page; headings get the next free id, as Markdown's would.
+    """
+    parts: list[str] = []
+    headings: list[Heading] = []
     for kind in ITEM_KINDS:
         group = [item for item in items if item["kind"] == kind]
         if not group:
             continue
-        lines += ["", f"## {KIND_PLURALS[kind]}", ""]
+        kind_id = unique_id(heading_slug(KIND_PLURALS[kind]), taken)
+        parts.append(f'<h2 id="{kind_id}">{KIND_PLURALS[kind]}</h2>')
+        headings.append((2, kind_id, KIND_PLURALS[kind]))
         for item in group:
-            lines += [f"### {_md(item['title'])} {{#{slugify(item['title'])} }}", "",
-                      f'<p class="ls-item-meta">{escape(_item_facts(item))}</p>', "",
-                      " ".join(str(item["why"]).split()), ""]
-            lines += [f"Helps with: {_hub_links(item['situations'], page_src, situation_titles)}", ""]
+            item_id = unique_id(slugify(item["title"]), taken)
+            title = _text(item["title"])
+            parts += [f'<h3 id="{item_id}">{title}</h3>', f'<p class="ls-item-meta">{_text(_item_facts(item))}</p>',
+                      f'<p>{_text(" ".join(str(item["why"]).split()))}</p>',
+                      f'<p>Helps with: {_hub_links_html(item["situations"], page_url, situation_titles)}</p>']
             if item.get("url"):
-                lines += [f"[More about {_md(item['title'])}]({item['url']})", ""]
-    return "\n".join(lines)
+                parts.append(f'<p><a href="{escape(item["url"])}">More about {title}</a></p>')
+            headings.append((3, item_id, title))
+    return "\n".join(parts) + "\n", headings
+
+
+def heading_slug(title: str) -> str:
+    """The id Markdown's toc extension gives a heading, so generated headings keep published anchors."""
+    return _toc_slugify(title, "-")
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or wanted_1, wanted_2... as Markdown does for repeated headings; marks it taken."""
+    found, number = wanted, 0
+    while found in taken:
+        number += 1
+        found = f"{wanted}_{number}"
+    taken.add(found)
+    return found
 
 
 def _item_facts(item: dict) -> str:
@@ -292,9 +324,15 @@ def age_picker_html(page_url: str = "") -> str:
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def _hub_links(situations: list[str], page_src: str, titles: dict[str, str]) -> str:
-    """Markdown links from a page to the hub pages of its situations."""
-    return ", ".join(f"[{_md(titles[s])}]({_rel(page_src, f'situations/{s}.md')})" for s in situations)
+def _hub_links_html(situations: list[str], page_url: str, titles: dict[str, str]) -> str:
+    """Links from a page to the hub pages of its situations."""
+    return ", ".join(f'<a href="{escape(_rel_url(page_url, f"situations/{s}/"))}">{_text(titles[s])}</a>'
+                     for s in situations)
+
+
+def _text(text: str) -> str:
+    """Text for an element's content (quotes need no escaping there, and read better unescaped)."""
+    return escape(str(text), quote=False)
 
 
 def _minmax(entry: dict) -> dict:
