@@ -1,4 +1,5 @@
 """The front-matter validator on its own: messages, the taxonomy link, and fuzzing with hypothesis."""
+import copy
 import datetime as dt
 import json
 
@@ -99,3 +100,48 @@ def test_unicode_titles_within_limits_are_accepted(model, title):
         assert problems == []
     else:
         assert [field_name(p) for p, _ in problems] == ["title"]
+
+
+GOOD_LIST = {**GOOD, "type": "resource-list", "ages": "0-12", "sources": GOOD["sources"][:1], "items": [
+    {"title": "The Kissing Hand", "kind": "book", "by": "Audrey Penn", "year": 1993, "ages": "3-6",
+     "situations": ["separation-anxiety"], "why": "A raccoon's mother gives him a kiss to keep in his hand."}]}
+PLAUSIBLE = st.sampled_from([
+    "2026-11-01", "2026-13-01", "2026-1-5", "20261101", "3-5", "6m-2", "0-11m", "13", "5-3", 4, 4.5, -1,
+    "https://www.nhs.uk/a", "http://www.nhs.uk/a", "https://x", "https://a.b/c d", "strategy", "age-guide",
+    "book", "episode", "separation-anxiety", "tantrums", "", "ab", "[[Write the title]]", 1993, 2100, True,
+    "9780878685851", "087868585X", ["separation-anxiety"], ["separation-anxiety", "separation-anxiety"], []])
+PATHS = [(f,) for f in FIELDS] + [("sources", 0, f) for f in ("title", "publisher", "url", "extra")] + \
+        [("items", 0, f) for f in ("title", "kind", "by", "year", "ages", "situations", "why", "url", "isbn",
+                                   "series", "season", "episode", "extra")]
+
+
+@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([GOOD, GOOD_LIST]), st.lists(st.tuples(st.sampled_from(PATHS), PLAUSIBLE | json_values),
+                                                    max_size=3))
+def test_the_compiled_validator_agrees_with_jsonschema(model, base, changes):
+    """The fast path (jsonschema-rs) may only call a page valid when jsonschema does, and must for
+    valid pages whose formatted fields are text (numbers there, like ages: 4, go to jsonschema)."""
+    from schema import normalise
+    meta = copy.deepcopy(base)
+    for path, value in changes:
+        target = meta
+        for step in path[:-1]:
+            target = target[step] if isinstance(target, (dict, list)) and (
+                step in target if isinstance(target, dict) else step < len(target)) else None
+            if target is None:
+                break
+        if isinstance(target, dict):
+            target[path[-1]] = value
+    data = normalise(meta)
+    valid = next(iter(model.validator.iter_errors(data)), None) is None
+    if model.is_valid(data):
+        assert valid, data
+    elif valid:
+        assert not isinstance(data.get("ages"), str) or any(
+            not isinstance(item.get("ages"), str) for item in data.get("items") or []), data
+
+
+def test_good_pages_take_the_fast_path(model):
+    from schema import normalise
+    assert model.is_valid(normalise(GOOD)) and model.is_valid(normalise(GOOD_LIST))
+    assert not model.is_valid(normalise({**GOOD, "ages": "13-20"}))
