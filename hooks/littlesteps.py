@@ -36,7 +36,7 @@ INDEX_PATH = "api/index.json"
 FEED_PATH = "feed.xml"
 FOR_AGE_MARKER = '<div class="ls-for-age" data-for-age></div>'
 FOR_AGE_TITLE = "Strategies and resources for this age"
-FINDER_MARKER = '<div class="ls-finder-list" data-finder-list></div>'
+LIST_MARKER = '<div class="ls-generated-list" data-generated-list></div>'  # lists go here after Markdown
 BLURB_MARKER = re.compile(r"<!-- littlesteps:blurb ([\w./-]+) -->")
 HOME_MARKERS = {"<!-- littlesteps:situation-tiles -->": "tiles", "<!-- littlesteps:age-picker -->": "ages"}
 
@@ -99,9 +99,10 @@ def on_page_content(content: str, page, config, files, **kwargs):
     record = _build["pages"].get(page.file.src_uri)
     if record is not None and record["page"] is page:
         return _complete_content_page(content, page, record["meta"])
-    if page.file.src_uri == "finder.md" and FINDER_MARKER in content:
-        index = index_mod.build_index(_entries(), _build["model"])
-        content = content.replace(FINDER_MARKER, render.finder_html(index, page.url))
+    if page.file.src_uri in _build["generated"] and LIST_MARKER in content:
+        html, headings = _generated_lists(page)
+        content = content.replace(LIST_MARKER, html)
+        _extend_toc(page, headings)
     return content
 
 
@@ -252,12 +253,16 @@ def _complete_content_page(content: str, page, meta: dict) -> str:
 
 
 def _extend_toc(page, headings: list) -> None:
+    """Add (level, id, title) headings to the page's contents, nested as Markdown's toc would."""
+    items = page.toc.items
+    if items and items[0].level == 1 and "<h1" in (page.content or ""):
+        items = items[0].children  # a page whose Markdown has "# Title": its sections sit under the h1
     for level, heading_id, title in headings:
         link = AnchorLink(title, heading_id, level)
-        if level > 2 and page.toc.items and page.toc.items[-1].level < level:
-            page.toc.items[-1].children.append(link)
+        if level > 2 and items and items[-1].level < level:
+            items[-1].children.append(link)
         else:
-            page.toc.items.append(link)
+            items.append(link)
 
 
 def _blurb_html(src: str, page, files, config) -> str:
@@ -298,6 +303,14 @@ def _entries() -> list[dict]:
     return entries
 
 
+SECTION_PAGES = {  # src: (title, intro, kind of page listed)
+    "strategies/index.md": ("Strategies", "Every strategy page, grouped by situation. A page can appear under more "
+                            "than one.", "strategy"),
+    "resources/index.md": ("Books and episodes", "Lists of books, episodes, shows and songs, each with ages and why "
+                           "it helps.", "resource-list"),
+}
+
+
 def _generated_pages(model) -> dict[str, str]:
     pages = {"finder.md": "Finder", "situations/index.md": "Situations", "strategies/index.md": "Strategies",
              "ages/index.md": "Age guides", "resources/index.md": "Books and episodes",
@@ -307,32 +320,46 @@ def _generated_pages(model) -> dict[str, str]:
 
 
 def _generated_markdown(src: str, files, config) -> str:
-    _collect_unread(files, config)
+    if not _build.get("all_read"):
+        _collect_unread(files, config)  # once: generated pages come after every content page
+        _build["all_read"] = True
     model = _build["model"]
     entries = _entries()
-    src_of = {record["page"].url: path for path, record in _build["pages"].items()}
     if src == "finder.md":
-        # The list goes in after Markdown (on_page_content): it is already HTML, and at thousands of
-        # entries Markdown's HTML parsing would cost more than the rest of the page.
+        # The lists of the finder, hubs and section pages go in after Markdown (on_page_content): they
+        # are HTML already, and at thousands of entries Markdown would cost more than the rest of the build.
         return ("# Finder\n\nChoose your child's age and what is happening. The list updates as you choose, "
                 "and the address bar keeps your choices, so you can share the link.\n\n"
                 "<noscript><p>Your browser is not running JavaScript, so the filters are off: "
                 "every page is listed below, grouped by situation.</p></noscript>\n\n"
-                f"{FINDER_MARKER}\n")
+                f"{LIST_MARKER}\n")
     if src == "situations/index.md":
         return render.situations_index_markdown(model.situations, entries)
-    if src == "strategies/index.md":
-        return render.section_index_markdown(
-            "Strategies", "Every strategy page, grouped by situation. A page can appear under more than one.",
-            "strategy", entries, model.situations, src_of, src)
-    if src == "resources/index.md":
-        return render.section_index_markdown(
-            "Books and episodes", "Lists of books, episodes, shows and songs, each with ages and why it helps.",
-            "resource-list", entries, model.situations, src_of, src)
+    if src in SECTION_PAGES:
+        title, intro, kind = SECTION_PAGES[src]
+        return render.section_index_markdown(title, intro, [e for e in entries if e["kind"] == kind], LIST_MARKER)
     if src == "contribute/front-matter.md":
         return render.reference_markdown(model.schema, model.situations, model.age_bands)
     if src == "ages/index.md":
+        src_of = {record["page"].url: path for path, record in _build["pages"].items()}
         return render.ages_index_markdown(model.age_bands, entries, src_of)
+    situation = _situation_of_hub(src)
+    return render.hub_markdown(situation, index_mod.matching(entries, situation=situation["slug"]), LIST_MARKER)
+
+
+def _generated_lists(page) -> tuple[str, list]:
+    """The HTML that replaces LIST_MARKER on a generated page, and the headings it adds."""
+    src, entries, model = page.file.src_uri, _entries(), _build["model"]
+    taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
+    if src == "finder.md":
+        return render.finder_html(index_mod.build_index(entries, model), page.url), []
+    if src in SECTION_PAGES:
+        kind = SECTION_PAGES[src][2]
+        return render.section_lists_html([e for e in entries if e["kind"] == kind], model.situations, page.url, taken)
+    situation = _situation_of_hub(src)
+    return render.hub_lists_html(index_mod.matching(entries, situation=situation["slug"]), page.url, taken)
+
+
+def _situation_of_hub(src: str) -> dict:
     slug = src.removeprefix("situations/").removesuffix(".md")
-    situation = next(s for s in model.situations if s["slug"] == slug)
-    return render.hub_markdown(situation, entries, src_of)
+    return next(s for s in _build["model"].situations if s["slug"] == slug)

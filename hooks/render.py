@@ -1,8 +1,10 @@
 """Index -> Markdown and HTML for the pages the hook writes or completes.
 
-Markdown is preferred, so MkDocs checks every link it contains; the finder and the per-age lists
-are HTML (the finder needs data attributes; age lists are filled in after all pages are read), and
-their links are built from the index of pages that exist.
+Short, fixed parts are Markdown, so MkDocs checks their links. Parts that grow with the site (the
+finder, hubs and section lists, per-age lists) and the parts added to every content page are HTML,
+added after Markdown has run: Markdown over thousands of entries would cost more than the rest of
+the build. Their links are built from the index of pages that exist, so they cannot point nowhere
+(and tests/test_site.py follows every one of them).
 """
 from __future__ import annotations
 
@@ -67,7 +69,8 @@ def items_html(items: list[dict], page_url: str, situation_titles: dict[str, str
         parts.append(f'<h2 id="{kind_id}">{KIND_PLURALS[kind]}</h2>')
         headings.append((2, kind_id, KIND_PLURALS[kind]))
         for item in group:
-            item_id = unique_id(slugify(item["title"]), taken)
+            item_id = slugify(item["title"])  # exactly: the index links here (the schema keeps them unique)
+            taken.add(item_id)
             title = _text(item["title"])
             parts += [f'<h3 id="{item_id}">{title}</h3>', f'<p class="ls-item-meta">{_text(_item_facts(item))}</p>',
                       f'<p>{_text(" ".join(str(item["why"]).split()))}</p>',
@@ -110,25 +113,24 @@ def _item_facts(item: dict) -> str:
 
 # --- generated pages (Markdown, links checked by MkDocs) -------------------------------------
 
-def hub_markdown(situation: dict, entries: list[dict], src_of: dict[str, str]) -> str:
-    """/situations/<slug>/: strategies, age guides, then resources grouped by kind."""
-    page_src = f"situations/{situation['slug']}.md"
-    found = matching(entries, situation=situation["slug"])
-    span = situation["ages"]
-    lines = [f"# {situation['title']}", "", f"{situation['description']} For ages {format_ages(**span)}.", "",
-             f"[Open the finder for this situation]({_rel(page_src, 'finder.md')}) to narrow it down by age.", ""]
-    sections = [("Strategies", ("strategy",)), ("Age guides", ("age-guide",)),
-                ("Resource lists", ("resource-list",))] + [(KIND_PLURALS[k], (k,)) for k in ITEM_KINDS]
-    empty = True
-    for heading, kinds in sections:
-        group = _by_age([e for e in found if e["kind"] in kinds])
-        if group:
-            empty = False
-            lines += [f"## {heading}", ""] + [_entry_line(e, page_src, src_of) for e in group] + [""]
-    if empty:
+def hub_markdown(situation: dict, found: list[dict], list_marker: str) -> str:
+    """/situations/<slug>/, head: what it is, for which ages, and the finder; the lists go at the marker."""
+    lines = [f"# {situation['title']}", "", f"{situation['description']} For ages {format_ages(**situation['ages'])}.",
+             "", "[Open the finder for this situation](../finder.md) to narrow it down by age.", ""]
+    if found:
+        lines += [list_marker, ""]
+    else:
         lines += ["Nothing is written for this situation yet. "
                   "[Suggest a page or a book](../about/index.md#contribute) and we will add it.", ""]
     return "\n".join(lines)
+
+
+def hub_lists_html(found: list[dict], page_url: str, taken: set[str]) -> tuple[str, list[Heading]]:
+    """A hub's entries: strategies, age guides, resource lists, then items grouped by kind."""
+    sections = [("Strategies", ("strategy",)), ("Age guides", ("age-guide",)),
+                ("Resource lists", ("resource-list",))] + [(KIND_PLURALS[k], (k,)) for k in ITEM_KINDS]
+    return _grouped_lists_html([(heading, [e for e in found if e["kind"] in kinds]) for heading, kinds in sections],
+                               page_url, taken)
 
 
 def situations_index_markdown(situations: tuple[dict, ...], entries: list[dict]) -> str:
@@ -144,18 +146,15 @@ def situations_index_markdown(situations: tuple[dict, ...], entries: list[dict])
     return "\n".join(lines) + "\n"
 
 
-def section_index_markdown(title: str, intro: str, kind: str, entries: list[dict],
-                           situations: tuple[dict, ...], src_of: dict[str, str], page_src: str) -> str:
-    """strategies/ and resources/: every page of one kind, grouped by situation."""
-    lines = [f"# {title}", "", intro, ""]
-    pages = [e for e in entries if e["kind"] == kind]
-    for situation in situations:
-        group = _by_age([e for e in pages if situation["slug"] in e["situations"]])
-        if group:
-            lines += [f"## {situation['title']}", ""] + [_entry_line(e, page_src, src_of) for e in group] + [""]
-    if not pages:
-        lines += ["No pages yet.", ""]
-    return "\n".join(lines)
+def section_index_markdown(title: str, intro: str, pages: list[dict], list_marker: str) -> str:
+    """strategies/ and resources/, head; the lists (every page of one kind, by situation) go at the marker."""
+    return f"# {title}\n\n{intro}\n\n" + (f"{list_marker}\n" if pages else "No pages yet.\n")
+
+
+def section_lists_html(pages: list[dict], situations: tuple[dict, ...], page_url: str,
+                       taken: set[str]) -> tuple[str, list[Heading]]:
+    return _grouped_lists_html([(s["title"], [e for e in pages if s["slug"] in e["situations"]]) for s in situations],
+                               page_url, taken)
 
 
 def ages_index_markdown(bands: tuple[dict, ...], entries: list[dict], src_of: dict[str, str]) -> str:
@@ -170,12 +169,26 @@ def ages_index_markdown(bands: tuple[dict, ...], entries: list[dict], src_of: di
     return "\n".join(lines) + "\n"
 
 
-def _entry_line(entry: dict, page_src: str, src_of: dict[str, str]) -> str:
-    page_url, _, anchor = entry["url"].partition("#")
-    target = _rel(page_src, src_of[page_url]) + (f"#{anchor}" if anchor else "")
-    by = f" by {_md(entry['by'])}" if entry.get("by") else ""
-    return (f"- [{_md(entry['title'])}]({target}){by} · ages {format_ages(**_minmax(entry))}  \n"
-            f"  {_md(entry['description'])}")
+def _grouped_lists_html(groups: list[tuple[str, list[dict]]], page_url: str,
+                        taken: set[str]) -> tuple[str, list[Heading]]:
+    """One heading and list per non-empty group, youngest ages first."""
+    parts: list[str] = []
+    headings: list[Heading] = []
+    for heading, group in groups:
+        if not group:
+            continue
+        heading_id = unique_id(heading_slug(heading), taken)
+        parts.append(f'<h2 id="{heading_id}">{_text(heading)}</h2>\n<ul>')
+        parts += [_entry_html(e, page_url) for e in _by_age(group)]
+        parts.append("</ul>")
+        headings.append((2, heading_id, _text(heading)))
+    return "\n".join(parts) + "\n", headings
+
+
+def _entry_html(entry: dict, page_url: str) -> str:
+    by = f" by {_text(entry['by'])}" if entry.get("by") else ""
+    return (f'<li><a href="{escape(_rel_url(page_url, entry["url"]))}">{_text(entry["title"])}</a>{by} · '
+            f"ages {format_ages(**_minmax(entry))}<br>\n{_text(entry['description'])}</li>")
 
 
 def reference_markdown(schema: dict, situations: tuple[dict, ...], bands: tuple[dict, ...]) -> str:

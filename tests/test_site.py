@@ -229,3 +229,48 @@ def test_age_guides_are_full_length():
 def test_resource_lists_have_enough_items(page, kinds, least):
     items = _front_matter(DOCS / "resources" / f"{page}.md")["items"]
     assert sum(1 for item in items if item["kind"] in kinds) >= least
+
+
+class _LinksAndIds(__import__("html.parser").parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def test_every_link_between_pages_of_the_built_site_arrives(real_site):
+    """Lists the hook writes as HTML (hubs, section pages, the finder, facts lines, items) are not
+    seen by MkDocs' link checks, so follow every relative link and #anchor in the built site."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+    pages = {}
+    for path in real_site.rglob("*.html"):
+        parser = _LinksAndIds()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[path.relative_to(real_site).as_posix()] = parser
+    broken = []
+    checked = 0
+    for name, parser in pages.items():
+        for href in parser.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            base = "" if parts.path.startswith("/") else posixpath.dirname(name)  # the 404 page links from the root
+            target = name if not parts.path else posixpath.normpath(
+                posixpath.join(base, unquote(parts.path).lstrip("/")) or ".")
+            if parts.path.endswith("/") or (parts.path and (real_site / target).is_dir()):
+                target = posixpath.join(target, "index.html")
+            if target not in pages and not (real_site / target).is_file():
+                broken.append(f"{name}: {href} (no {target})")
+            elif parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
+                broken.append(f"{name}: {href} (no #{parts.fragment} in {target})")
+            checked += 1
+    assert checked > 5000
+    assert broken == [], "\n".join(broken)
