@@ -19,6 +19,8 @@ _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
 def find_links(body: str) -> list[tuple[int, str]]:
     """(line, target) for every relative link outside code."""
+    if "](" not in body and "]:" not in body:
+        return []
     found = []
     for number, text in prose_lines(body):
         targets = [m.group(1) for m in _INLINE.finditer(text)]

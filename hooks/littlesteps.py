@@ -136,6 +136,7 @@ def on_page_context(context, page, config, nav, **kwargs):
                             canonical=canonical, site_name=config["site_name"], site_url=site_url,
                             reviewed=record["meta"]["reviewed"] if record else None, article=record is not None)
     if record:
+        details["sources"] = record.get("sources_html", "")
         details["blurb"] = share.blurb(record["meta"]["title"], record["meta"]["description"], canonical)
         details["reviewed"] = record["meta"]["reviewed"]
     page.littlesteps = details
@@ -227,10 +228,12 @@ def _content_page(page, markdown: str) -> str:
 
 
 def _complete_content_page(content: str, page, meta: dict) -> str:
-    """A valid content page's HTML, completed: facts line, citation links, items, sources.
+    """A valid content page's HTML, completed: facts line, citation links, items; and its sources.
 
     Added as HTML after Markdown (see render.py), so the page's contents and its known anchors
-    (which MkDocs and links.py check links against) are extended here by hand.
+    (which MkDocs and links.py check links against) are extended here by hand. The sources list
+    is kept for the template, which prints it after the content: outside page.content it stays
+    out of the search index, where "NHS" or "AAP" would match every page.
     """
     titles = {s["slug"]: s["title"] for s in _build["model"].situations}
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
@@ -244,8 +247,8 @@ def _complete_content_page(content: str, page, meta: dict) -> str:
         heading_id = render.unique_id(render.heading_slug(FOR_AGE_TITLE), taken)
         parts.append(f'<h2 id="{heading_id}">{FOR_AGE_TITLE}</h2>\n{FOR_AGE_MARKER}\n')
         headings.append((2, heading_id, FOR_AGE_TITLE))
-    html, found = render.sources_html(meta.get("sources") or [], render.unique_id("sources", taken))
-    parts.append(html)
+    sources, found = render.sources_html(meta.get("sources") or [], render.unique_id("sources", taken))
+    _build["pages"][page.file.src_uri]["sources_html"] = sources
     headings += found
     taken.update(render.SOURCE_ANCHOR.format(n) for n in range(1, len(meta.get("sources") or []) + 1))
     _extend_toc(page, headings)

@@ -175,6 +175,8 @@ def _placeholders(value, path: tuple):
 
 def check_citations(body: str, source_count: int) -> list[tuple[int, str]]:
     """[^N] markers that point past the sources list, as (body line, message)."""
+    if all(1 <= int(number) <= source_count for number in CITATION.findall(body)):
+        return []  # the usual case, found without walking the lines
     problems = []
     for number, line in _citations(body):
         if not 1 <= number <= source_count:
