@@ -10,6 +10,7 @@ Plain functions, no MkDocs import: the hook, the tests and the benchmark share t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MAX_YEARS = 18
 MAX_MONTHS = MAX_YEARS * 12
@@ -28,6 +29,11 @@ def parse_ages(value: object) -> tuple[int, int]:
     """Return (min_months, max_months), both inclusive, or raise AgeError."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise AgeError(f"expected text like \"3-5\", got {type(value).__name__} {value!r}")
+    return _parse_text_or_int(value)
+
+
+@lru_cache(maxsize=4096)  # a site uses a few dozen different ranges, each read many times a build
+def _parse_text_or_int(value: str | int) -> tuple[int, int]:
     text = str(value).strip()
     for dash in _DASHES:
         text = text.replace(dash, "-")

@@ -45,7 +45,8 @@ def build_index(entries: list[dict], model: Model) -> dict:
 
 
 def to_json(index: dict) -> str:
-    return json.dumps(index, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """Compact: at thousands of entries, indenting would double the file and the time to write it."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def matching(entries: list[dict], situation: str | None = None, ages: tuple[int, int] | None = None,

@@ -151,7 +151,7 @@ def on_post_build(config, **kwargs):
     with open(os.path.join(config["site_dir"], FEED_PATH), "w", encoding="utf-8") as handle:
         handle.write(share.feed_xml(pages, site_name=config["site_name"], site_url=config.get("site_url") or "/",
                                     description=config.get("site_description") or ""))
-    text = index_mod.to_json(index_mod.build_index(_entries(), _build["model"]))
+    text = index_mod.to_json(_index())
     path = os.path.join(config["site_dir"], INDEX_PATH)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
@@ -314,6 +314,15 @@ SECTION_PAGES = {  # src: (title, intro, kind of page listed)
 }
 
 
+def _index() -> dict:
+    """The public index of every valid page read so far (cached like _entries)."""
+    entries = _entries()
+    cached = _build.get("index")
+    if cached is None or cached[0] is not entries:
+        cached = _build["index"] = (entries, index_mod.build_index(entries, _build["model"]))
+    return cached[1]
+
+
 def _generated_pages(model) -> dict[str, str]:
     pages = {"finder.md": "Finder", "situations/index.md": "Situations", "strategies/index.md": "Strategies",
              "ages/index.md": "Age guides", "resources/index.md": "Books and episodes",
@@ -355,7 +364,7 @@ def _generated_lists(page) -> tuple[str, list]:
     src, entries, model = page.file.src_uri, _entries(), _build["model"]
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
     if src == "finder.md":
-        return render.finder_html(index_mod.build_index(entries, model), page.url), []
+        return render.finder_html(_index(), page.url), []
     if src in SECTION_PAGES:
         kind = SECTION_PAGES[src][2]
         return render.section_lists_html([e for e in entries if e["kind"] == kind], model.situations, page.url, taken)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from functools import lru_cache
 from html import escape
 
 from ages import format_ages, parse_ages
@@ -37,11 +38,16 @@ def citations_html(content: str) -> str:
 
 def page_facts_html(meta: dict, page_url: str, situation_titles: dict[str, str]) -> str:
     """The line under a page's title: who it is for, when its facts were checked, its situations."""
-    when = dt.date.fromisoformat(meta["reviewed"])  # the schema has checked the format
-    day = f"{when.day} {when.strftime('%B %Y')}"
     hubs = _hub_links_html(meta["situations"], page_url, situation_titles)
     return (f'<p class="ls-page-facts"><strong>Ages {format_ages(*parse_ages(meta["ages"]))}</strong> · '
-            f"Facts checked {day} · {hubs}</p>\n")
+            f"Facts checked {_day_label(meta['reviewed'])} · {hubs}</p>\n")
+
+
+@lru_cache(maxsize=1024)
+def _day_label(day: str) -> str:
+    """"2026-11-29" -> "29 November 2026" (the schema has checked the format)."""
+    when = dt.date.fromisoformat(day)
+    return f"{when.day} {when.strftime('%B %Y')}"
 
 
 def sources_html(sources: list[dict], heading_id: str = "sources") -> tuple[str, list[Heading]]:

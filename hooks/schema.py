@@ -127,21 +127,22 @@ def _inline_refs(node, defs: dict):
 
 def normalise(value):
     """YAML values as JSON would have them: dates become "YYYY-MM-DD", keys become text."""
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:  # most values: nothing to do
+        return value
     if isinstance(value, dict):
-        return {str(k): normalise(v) for k, v in value.items()}
+        return {(k if type(k) is str else str(k)): normalise(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [normalise(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
-    if isinstance(value, float) and value != value:  # NaN: keep it a float the schema rejects
-        return value
-    return value
+    return value  # floats (NaN included) and anything else: the schema judges them
 
 
 def check_meta(meta: dict, model: Model, today: dt.date) -> list[tuple[tuple, str]]:
     """All problems with one page's front-matter, as (field path, message), schema order."""
     data = normalise(meta)
-    placeholders = list(_placeholders(data, ()))
+    placeholders = list(_placeholders(data, ())) if _may_hold_placeholders(data) else []
     found = [(path, f"template placeholder {text!r} is still here: replace it with your own text")
              for path, text in placeholders]
     for error in ([] if model.is_valid(data) else model.validator.iter_errors(data)):
@@ -157,6 +158,14 @@ def check_meta(meta: dict, model: Model, today: dt.date) -> list[tuple[tuple, st
             seen.add((path, message))
             unique.append((path, message))
     return unique
+
+
+def _may_hold_placeholders(data) -> bool:
+    """One search over the whole front-matter, so that most pages skip the walk field by field."""
+    try:
+        return bool(PLACEHOLDER.search(json.dumps(data, default=str)))
+    except (ValueError, TypeError, RecursionError):
+        return True
 
 
 def _placeholders(value, path: tuple):
