@@ -210,7 +210,8 @@ def _content_page(page, markdown: str) -> str:
                                 or (1, "front-matter", "the front-matter is empty: add the fields"))
         _build["problems"].append(Problem(path, line, field, message))
         return markdown
-    found = schema.check_meta(page.meta, _build["model"], _build["today"])
+    meta = schema.normalise(page.meta)
+    found = schema.check_meta(meta, _build["model"], _build["today"], normalised=True)
     sources = page.meta.get("sources") if isinstance(page.meta.get("sources"), list) else []
     body_problems = schema.check_citations(markdown, len(sources))
     if page.meta.get("type") == "strategy" and "## When to get help" not in markdown:
@@ -223,7 +224,7 @@ def _content_page(page, markdown: str) -> str:
                                   for field, message in found)
         _build["problems"].extend(Problem(path, line + offset, "content", message) for line, message in body_problems)
         return markdown
-    _build["pages"][page.file.src_uri] = {"page": page, "meta": schema.normalise(page.meta)}
+    _build["pages"][page.file.src_uri] = {"page": page, "meta": meta}
     return markdown
 
 
@@ -235,7 +236,7 @@ def _complete_content_page(content: str, page, meta: dict) -> str:
     is kept for the template, which prints it after the content: outside page.content it stays
     out of the search index, where "NHS" or "AAP" would match every page.
     """
-    titles = {s["slug"]: s["title"] for s in _build["model"].situations}
+    titles = _build["model"].situation_titles
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
     parts = [render.page_facts_html(meta, page.url, titles), render.citations_html(content)]
     headings: list = []

@@ -41,6 +41,10 @@ class Model:
     def situation_slugs(self) -> list[str]:
         return [s["slug"] for s in self.situations]
 
+    @property
+    def situation_titles(self) -> dict[str, str]:
+        return {s["slug"]: s["title"] for s in self.situations}
+
 
 class ModelError(Exception):
     """The schema or taxonomy file itself is broken: the message names file and fix."""
@@ -139,10 +143,13 @@ def normalise(value):
     return value  # floats (NaN included) and anything else: the schema judges them
 
 
-def check_meta(meta: dict, model: Model, today: dt.date) -> list[tuple[tuple, str]]:
-    """All problems with one page's front-matter, as (field path, message), schema order."""
-    data = normalise(meta)
-    placeholders = list(_placeholders(data, ())) if _may_hold_placeholders(data) else []
+def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = False) -> list[tuple[tuple, str]]:
+    """All problems with one page's front-matter, as (field path, message), schema order.
+
+    `normalised`: `meta` has been through normalise() already (saves a second walk).
+    """
+    data = meta if normalised else normalise(meta)
+    placeholders = list(_placeholders(data, ()))
     found = [(path, f"template placeholder {text!r} is still here: replace it with your own text")
              for path, text in placeholders]
     for error in ([] if model.is_valid(data) else model.validator.iter_errors(data)):
@@ -158,14 +165,6 @@ def check_meta(meta: dict, model: Model, today: dt.date) -> list[tuple[tuple, st
             seen.add((path, message))
             unique.append((path, message))
     return unique
-
-
-def _may_hold_placeholders(data) -> bool:
-    """One search over the whole front-matter, so that most pages skip the walk field by field."""
-    try:
-        return bool(PLACEHOLDER.search(json.dumps(data, default=str)))
-    except (ValueError, TypeError, RecursionError):
-        return True
 
 
 def _placeholders(value, path: tuple):
