@@ -83,13 +83,13 @@ def _fast_validator(schema: dict, checker: FormatChecker) -> Callable[[dict], bo
 
     It may only say "valid" when jsonschema would (tests/test_schema.py checks this on random
     front-matter). So formats are judged by the very checks jsonschema uses (one it does not check
-    here, such as "uri" without the rfc3987 package, passes), and, because jsonschema-rs judges
+    here, such as "uri" without the rfc3987 package, is left out), and, because jsonschema-rs judges
     formats on text only, a formatted field that also allows numbers (ages: 4) takes text only
     here: a number there goes to jsonschema, which checks its format too.
     """
-    formats = {name: (lambda value, _name=name: checker.conforms(value, _name)) if name in checker.checkers
-               else (lambda value: True) for name in _formats_used(schema)}
-    compiled = jsonschema_rs.validator_for(_formats_on_text_only(schema), formats=formats, validate_formats=True)
+    known = {name for name in _formats_used(schema) if name in checker.checkers}
+    formats = {name: (lambda value, _name=name: checker.conforms(value, _name)) for name in known}
+    compiled = jsonschema_rs.validator_for(_for_compiled(schema, known), formats=formats, validate_formats=True)
 
     def is_valid(data) -> bool:
         try:
@@ -99,14 +99,17 @@ def _fast_validator(schema: dict, checker: FormatChecker) -> Callable[[dict], bo
     return is_valid
 
 
-def _formats_on_text_only(node):
+def _for_compiled(node, known: set[str]):
+    """The schema for jsonschema-rs: formats jsonschema does not check dropped, the rest on text only."""
     if isinstance(node, dict):
-        node = {key: _formats_on_text_only(value) for key, value in node.items()}
-        if "format" in node and node.get("type") != "string":
+        node = {key: _for_compiled(value, known) for key, value in node.items()}
+        if node.get("format") not in known:
+            node.pop("format", None)
+        elif node.get("type") != "string":
             node["type"] = "string"
         return node
     if isinstance(node, list):
-        return [_formats_on_text_only(value) for value in node]
+        return [_for_compiled(value, known) for value in node]
     return node
 
 

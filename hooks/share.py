@@ -39,9 +39,12 @@ def blurb(title: str, description: str, url: str) -> str:
     return f"{title}: {description} {url}"
 
 
-def feed_xml(pages: list[dict], *, site_name: str, site_url: str, description: str) -> str:
+FEED_ITEMS = 50  # feed readers poll the whole file: the newest 50 pages, not the whole site
+
+
+def feed_xml(pages: list[dict], *, site_name: str, site_url: str, description: str, limit: int = FEED_ITEMS) -> str:
     """RSS 2.0 with the newest reviewed pages first. `pages`: title, description, url, reviewed."""
-    ordered = sorted(pages, key=lambda p: (p["reviewed"], p["url"]), reverse=True)
+    ordered = sorted(pages, key=lambda p: (p["reviewed"], p["url"]), reverse=True)[:limit]
     newest = ordered[0]["reviewed"] if ordered else "2026-01-01"
     items = []
     for page in ordered:
