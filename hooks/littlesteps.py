@@ -16,7 +16,7 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))  # also when imported outside MkDocs (tests, scripts)
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import get_plugin_logger  # noqa: E402
+from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import AnchorLink  # noqa: E402
 
@@ -51,7 +51,7 @@ def on_config(config, **kwargs):
         _build["model"] = schema.load_model()
     except schema.ModelError as error:
         raise PluginError(str(error)) from None
-    _build.update(pages={}, problems=[], generated={}, links=[], today=dt.date.today(),
+    _build.update(pages={}, problems=[], generated={}, links=[], after_search={}, today=dt.date.today(),
                   docs=os.path.basename(os.path.normpath(config["docs_dir"])))
     return config
 
@@ -101,7 +101,7 @@ def on_page_content(content: str, page, config, files, **kwargs):
         return _complete_content_page(content, page, record["meta"])
     if page.file.src_uri in _build["generated"] and LIST_MARKER in content:
         html, headings = _generated_lists(page)
-        content = content.replace(LIST_MARKER, html)
+        _build["after_search"][page.file.src_uri] = (LIST_MARKER, html)  # see on_page_context
         _extend_toc(page, headings)
     return content
 
@@ -125,8 +125,19 @@ def on_env(env, config, files, **kwargs):
     return env
 
 
+@event_priority(-50)  # after the search plugin has indexed the page
 def on_page_context(context, page, config, nav, **kwargs):
-    """Link-preview tags and the families' blurb, for the template (assets/qr.js draws the handout's QR code)."""
+    """Link-preview tags and the families' blurb, for the template (assets/qr.js draws the handout's QR code).
+
+    Also puts in the parts kept out of search: the facts line of a content page (ages, a date and
+    situation names would match every search) and the long lists of hubs and section pages (they
+    repeat every page's title and summary, and the pages themselves are in the index). Their
+    anchors and contents entries were added in on_page_content, where MkDocs checks links.
+    """
+    late = _build["after_search"].pop(page.file.src_uri, None)
+    if late is not None:
+        marker, html = late
+        page.content = page.content.replace(marker, html, 1) if marker else html + page.content
     site_url = config.get("site_url") or ""
     canonical = page.canonical_url or share.absolute(site_url, page.url)
     meta = page.meta or {}
@@ -238,7 +249,8 @@ def _complete_content_page(content: str, page, meta: dict) -> str:
     """
     titles = _build["model"].situation_titles
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
-    parts = [render.page_facts_html(meta, page.url, titles), render.citations_html(content)]
+    _build["after_search"][page.file.src_uri] = ("", render.page_facts_html(meta, page.url, titles))
+    parts = [render.citations_html(content)]
     headings: list = []
     if meta.get("items"):
         html, found = render.items_html(meta["items"], page.url, titles, taken)

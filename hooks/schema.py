@@ -173,7 +173,7 @@ def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = F
 def _placeholders(value, path: tuple):
     """Template text like "[[Write a one-line description]]" left in the front-matter."""
     if isinstance(value, str):
-        match = PLACEHOLDER.search(value)
+        match = PLACEHOLDER.search(value) if "[[" in value or "TODO" in value else None
         if match:
             yield path, match.group(0)
     elif isinstance(value, dict):
