@@ -49,6 +49,7 @@ def on_config(config, **kwargs):
     _build.clear()
     try:
         _build["model"] = schema.load_model()
+        _build["titles"] = _build["model"].situation_titles
     except schema.ModelError as error:
         raise PluginError(str(error)) from None
     _build.update(pages={}, problems=[], generated={}, links=[], after_search={}, today=dt.date.today(),
@@ -247,7 +248,7 @@ def _complete_content_page(content: str, page, meta: dict) -> str:
     is kept for the template, which prints it after the content: outside page.content it stays
     out of the search index, where "NHS" or "AAP" would match every page.
     """
-    titles = _build["model"].situation_titles
+    titles = _build["titles"]
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
     _build["after_search"][page.file.src_uri] = ("", render.page_facts_html(meta, page.url, titles))
     parts = [render.citations_html(content)]
@@ -327,6 +328,19 @@ SECTION_PAGES = {  # src: (title, intro, kind of page listed)
 }
 
 
+def _by_situation() -> dict[str, list[dict]]:
+    """Entries per situation slug, in index order (cached like _entries): one pass, not one per hub."""
+    entries = _entries()
+    cached = _build.get("by_situation")
+    if cached is None or cached[0] is not entries:
+        groups: dict[str, list[dict]] = {}
+        for entry in entries:
+            for slug in entry["situations"]:
+                groups.setdefault(slug, []).append(entry)
+        cached = _build["by_situation"] = (entries, groups)
+    return cached[1]
+
+
 def _index() -> dict:
     """The public index of every valid page read so far (cached like _entries)."""
     entries = _entries()
@@ -369,7 +383,7 @@ def _generated_markdown(src: str, files, config) -> str:
         src_of = {record["page"].url: path for path, record in _build["pages"].items()}
         return render.ages_index_markdown(model.age_bands, entries, src_of)
     situation = _situation_of_hub(src)
-    return render.hub_markdown(situation, index_mod.matching(entries, situation=situation["slug"]), LIST_MARKER)
+    return render.hub_markdown(situation, _by_situation().get(situation["slug"], []), LIST_MARKER)
 
 
 def _generated_lists(page) -> tuple[str, list]:
@@ -382,7 +396,7 @@ def _generated_lists(page) -> tuple[str, list]:
         kind = SECTION_PAGES[src][2]
         return render.section_lists_html([e for e in entries if e["kind"] == kind], model.situations, page.url, taken)
     situation = _situation_of_hub(src)
-    return render.hub_lists_html(index_mod.matching(entries, situation=situation["slug"]), page.url, taken)
+    return render.hub_lists_html(_by_situation().get(situation["slug"], []), page.url, taken)
 
 
 def _situation_of_hub(src: str) -> dict:

@@ -272,15 +272,23 @@ def finder_html(index: dict, page_url: str = "finder/") -> str:
            '<div class="ls-finder__notes" data-finder-notes hidden></div>',
            '<div class="ls-finder__empty" data-finder-empty hidden></div>',
            '<nav class="ls-finder__toc" aria-label="Situations on this page"><ul>']
-    groups = [(s, [e for e in index["entries"] if s["slug"] in e["situations"]]) for s in index["situations"]]
+    by_slug: dict[str, list[dict]] = {s["slug"]: [] for s in index["situations"]}
+    for entry in index["entries"]:
+        for slug in entry["situations"]:
+            by_slug[slug].append(entry)
+    groups = [(s, by_slug[s["slug"]]) for s in index["situations"]]
     out += [f'<li><a href="#{s["slug"]}">{escape(s["title"])}</a></li>' for s, group in groups if group]
+    drawn: dict[str, str] = {}  # an entry in two situations is listed twice: draw it once
     out.append("</ul></nav>")
     for situation, group in groups:
         if not group:
             continue
         out.append(f'<section class="ls-finder__group" data-group="{situation["slug"]}">'
                    f'<h2 id="{situation["slug"]}">{escape(situation["title"])}</h2><ul class="ls-finder__list">')
-        out += [_finder_item(e, page_url, titles) for e in _by_kind_then_age(group)]
+        for entry in _by_kind_then_age(group):
+            if entry["id"] not in drawn:
+                drawn[entry["id"]] = _finder_item(entry, page_url, titles)
+            out.append(drawn[entry["id"]])
         out.append("</ul></section>")
     return '<div class="ls-finder" data-finder>\n' + "\n".join(out) + "\n</div>"
 
