@@ -353,8 +353,16 @@ def age_picker_html(page_url: str = "") -> str:
 
 def _hub_links_html(situations: list[str], page_url: str, titles: dict[str, str]) -> str:
     """Links from a page to the hub pages of its situations."""
-    return ", ".join(f'<a href="{escape(_rel_url(page_url, f"situations/{s}/"))}">{_text(titles[s])}</a>'
-                     for s in situations)
+    if page_url.startswith("situations/"):
+        return ", ".join(_hub_link(page_url, s, titles[s]) for s in situations)
+    depth = "x/" * sum(1 for part in page_url.split("/") if part)  # only the depth matters from elsewhere
+    return ", ".join(_hub_link(depth, s, titles[s]) for s in situations)
+
+
+@lru_cache(maxsize=4096)  # every page links to hubs: a few hundred (depth, situation) pairs a site
+def _hub_link(from_url: str, slug: str, title: str) -> str:
+    return f'<a href="{escape(_rel_url(from_url, f"situations/{slug}/"))}">{_text(title)}</a>'
+
 
 
 def _text(text: str) -> str:
