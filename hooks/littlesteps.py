@@ -80,12 +80,15 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
         if src in ("finder.md", "strategies/index.md", "resources/index.md", "ages/index.md", "situations/index.md"):
             page.meta["search"] = {"exclude": True}  # lists that repeat other pages' summaries
         return _generated_markdown(src, files, config)
-    _check_safety(page, markdown)
+    content = _is_content(src)
+    _check_safety(page, markdown, content)
     found_links = links.find_links(markdown)
     if found_links:
         _build["links"].append((page, len(markdown), found_links))
-    if _is_content(src):
+    if content:
         markdown = _content_page(page, markdown)
+    if "<!-- littlesteps:" not in markdown:  # the markers below: on a handful of pages only
+        return markdown
     if BLURB_MARKER.search(markdown):
         markdown = BLURB_MARKER.sub(lambda m: _blurb_html(m.group(1), page, files, config), markdown)
     for marker, what in HOME_MARKERS.items():
@@ -188,8 +191,8 @@ def _source(page) -> str:
         return ""
 
 
-def _check_safety(page, markdown: str) -> None:
-    found = safety.check_body(markdown, placeholders=_is_content(page.file.src_uri))
+def _check_safety(page, markdown: str, content_page: bool) -> None:
+    found = safety.check_body(markdown, placeholders=content_page)
     if found:
         offset = frontmatter.body_offset(_source(page), markdown)
         _build["problems"].extend(Problem(_display_path(page), line + offset, "content", message)

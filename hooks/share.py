@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
@@ -19,19 +20,26 @@ def absolute(site_url: str, url: str) -> str:
 def preview(*, title: str, description: str, canonical: str, site_name: str, site_url: str,
             reviewed: str | None = None, article: bool = False) -> dict:
     """Values for Open Graph, Twitter card and JSON-LD tags (the template only prints them)."""
-    image = absolute(site_url, SHARE_IMAGE)
+    image, image_alt, publisher = _site_parts(site_name, site_url)
     data = {"title": title, "description": description, "url": canonical, "site_name": site_name,
-            "type": "article" if article else "website", "image": image,
-            "image_alt": f"{site_name}: parenting strategies by age and situation"}
+            "type": "article" if article else "website", "image": image, "image_alt": image_alt}
     structured = {"@context": "https://schema.org", "@type": "Article" if article else "WebPage",
-                  "headline" if article else "name": title, "description": description, "url": canonical,
-                  "image": image, "publisher": {"@type": "Organization", "name": site_name, "url": site_url}}
+                  "description": description, "headline" if article else "name": title, "image": image}
     if article and reviewed:
         structured["dateModified"] = reviewed
         structured["mainEntityOfPage"] = canonical
-    # "</" must not appear inside a <script> element; JSON allows it escaped.
-    data["jsonld"] = json.dumps(structured, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    structured["publisher"] = publisher
+    structured["url"] = canonical
+    # Keys in the order written here, the same every build. "</" must not appear inside a <script>
+    # element; JSON allows it escaped.
+    data["jsonld"] = json.dumps(structured, ensure_ascii=False).replace("</", "<\\/")
     return data
+
+
+@lru_cache(maxsize=8)
+def _site_parts(site_name: str, site_url: str) -> tuple[str, str, dict]:
+    return (absolute(site_url, SHARE_IMAGE), f"{site_name}: parenting strategies by age and situation",
+            {"@type": "Organization", "name": site_name, "url": site_url})
 
 
 def blurb(title: str, description: str, url: str) -> str:
