@@ -1,14 +1,14 @@
 /* The printed handout's QR code, drawn in the browser from the page's address.
    Drawing it here, not at build time, keeps the build's cost flat however many pages there are;
    the code takes well under a millisecond. Without JavaScript the handout still prints the address
-   as text. The encoder is lean-qr's "nano" build, served from this site (assets/vendor/). */
-import { generate, correction } from "./vendor/lean-qr-nano.js";
+   as text. The encoder is lean-qr's "nano" build, served from this site (assets/vendor/) and
+   fetched only by pages that have a handout. */
 
 const SVG = "http://www.w3.org/2000/svg";
 const QUIET = 2; // modules of white border; the handout's white page adds more
 
 /* One <path> of 1x1 squares, one "M x y h1v1h-1z" per dark module. */
-export function qrPath(code) {
+function qrPath(code) {
   let d = "";
   for (let y = 0; y < code.size; y++) {
     for (let x = 0; x < code.size; x++) {
@@ -18,9 +18,12 @@ export function qrPath(code) {
   return d;
 }
 
-function draw() {
-  for (const holder of document.querySelectorAll("[data-qr]")) {
-    if (holder.querySelector("svg")) continue;
+async function draw() {
+  const holders = [...document.querySelectorAll("[data-qr]")].filter((holder) => !holder.querySelector("svg"));
+  if (!holders.length) return;
+  const { generate, correction } = await import("./vendor/lean-qr-nano.js");
+  for (const holder of holders) {
+    if (holder.querySelector("svg")) continue; // drawn meanwhile (instant navigation)
     const url = holder.getAttribute("data-qr");
     let code;
     try {
