@@ -122,7 +122,8 @@ def _item_facts(item: dict) -> str:
 def hub_markdown(situation: dict, found: list[dict], list_marker: str) -> str:
     """/situations/<slug>/, head: what it is, for which ages, and the finder; the lists go at the marker."""
     lines = [f"# {situation['title']}", "", f"{situation['description']} For ages {format_ages(**situation['ages'])}.",
-             "", "[Open the finder for this situation](../finder.md) to narrow it down by age.", ""]
+             "", f"[Open the finder for this situation](../finder.md?situation={situation['slug']}) to narrow it down "
+             "by age.", ""]
     if found:
         lines += [list_marker, ""]
     else:

@@ -179,6 +179,15 @@ def test_finder_works_after_instant_navigation(page, site_url, index):
     assert page.evaluate("window.__sameDocument") is True
 
 
+def test_a_hub_opens_the_finder_on_its_own_situation(page, site_url, index):
+    page.goto(site_url + f"situations/{SEPARATION}/")
+    page.locator("article a", has_text="Open the finder for this situation").click()
+    page.wait_for_url(re.compile(rf"/finder/\?situation={SEPARATION}$"))
+    page.wait_for_selector("[data-finder-form]:not([hidden])")
+    assert page.locator(f'input[name="situation"][value="{SEPARATION}"]').is_checked()
+    assert visible_ids(page) == expected_ids(index, situations=(SEPARATION,))
+
+
 def test_two_clicks_from_home_to_the_drop_off_page(page, site_url):
     page.goto(site_url)
     page.locator(".ls-tiles a", has_text="Separation and drop-off").click()
