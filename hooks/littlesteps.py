@@ -154,6 +154,7 @@ def on_page_context(context, page, config, nav, **kwargs):
         details["sources"] = record.get("sources_html", "")
         details["blurb"] = share.blurb(record["meta"]["title"], record["meta"]["description"], canonical)
         details["reviewed"] = record["meta"]["reviewed"]
+        details["reviewed_label"] = render.day_label(record["meta"]["reviewed"])  # "29 November 2026"
     page.littlesteps = details
     return context
 

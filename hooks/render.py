@@ -40,11 +40,11 @@ def page_facts_html(meta: dict, page_url: str, situation_titles: dict[str, str])
     """The line under a page's title: who it is for, when its facts were checked, its situations."""
     hubs = _hub_links_html(meta["situations"], page_url, situation_titles)
     return (f'<p class="ls-page-facts"><strong>Ages {format_ages(*parse_ages(meta["ages"]))}</strong> · '
-            f"Facts checked {_day_label(meta['reviewed'])} · {hubs}</p>\n")
+            f"Facts checked {day_label(meta['reviewed'])} · {hubs}</p>\n")
 
 
 @lru_cache(maxsize=1024)
-def _day_label(day: str) -> str:
+def day_label(day: str) -> str:
     """"2026-11-29" -> "29 November 2026" (the schema has checked the format)."""
     when = dt.date.fromisoformat(day)
     return f"{when.day} {when.strftime('%B %Y')}"
