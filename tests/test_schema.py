@@ -5,7 +5,7 @@ import json
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from schema import ROOT, check_meta, field_name, load_model, slugify
 
@@ -95,6 +95,8 @@ def test_random_unicode_in_any_field_is_reported_not_raised(model, text, field):
 @settings(max_examples=100)
 @given(st.text(max_size=120))
 def test_unicode_titles_within_limits_are_accepted(model, title):
+    from safety import PLACEHOLDER
+    assume(not PLACEHOLDER.search(title))  # "TODO" or "[[...]]" is reported, by design (tested elsewhere)
     problems = check_meta({**GOOD, "title": title}, model, TODAY)
     if 3 <= len(title) <= 80:
         assert problems == []
