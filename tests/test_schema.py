@@ -96,7 +96,7 @@ def test_random_unicode_in_any_field_is_reported_not_raised(model, text, field):
 @given(st.text(max_size=120))
 def test_unicode_titles_within_limits_are_accepted(model, title):
     from safety import PLACEHOLDER
-    assume(not PLACEHOLDER.search(title))  # "TODO" or "[[...]]" is reported, by design (tested elsewhere)
+    assume(not PLACEHOLDER.search(title))  # "TODO" or "[[...]]" is reported, by design (see the test below)
     problems = check_meta({**GOOD, "title": title}, model, TODAY)
     if 3 <= len(title) <= 80:
         assert problems == []
@@ -147,3 +147,9 @@ def test_good_pages_take_the_fast_path(model):
     from schema import normalise
     assert model.is_valid(normalise(GOOD)) and model.is_valid(normalise(GOOD_LIST))
     assert not model.is_valid(normalise({**GOOD, "ages": "13-20"}))
+
+
+def test_placeholders_left_in_front_matter_are_reported(model):
+    for text in ("TODO write the title", "[[Write the title]]"):
+        problems = check_meta({**GOOD, "title": text}, model, TODAY)
+        assert [(field_name(p), "placeholder" in m) for p, m in problems] == [("title", True)]
