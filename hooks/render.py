@@ -140,12 +140,13 @@ def hub_lists_html(found: list[dict], page_url: str, taken: set[str]) -> tuple[s
                                page_url, taken)
 
 
-def situations_index_markdown(situations: tuple[dict, ...], entries: list[dict]) -> str:
+def situations_index_markdown(situations: tuple[dict, ...], by_situation: dict[str, list[dict]]) -> str:
+    """/situations/: each situation with its ages and counts. `by_situation`: slug -> its entries."""
     lines = ["# Situations", "", "Pick what is happening. Each page gathers the strategies, age guides, "
              "books and episodes for it.", "", "| Situation | Ages | Strategies | Books, episodes and more |",
              "|---|---|---|---|"]
     for situation in situations:
-        found = matching(entries, situation=situation["slug"])
+        found = by_situation.get(situation["slug"], [])
         strategies = sum(1 for e in found if e["kind"] == "strategy")
         resources = sum(1 for e in found if e["kind"] in ITEM_KINDS)
         lines.append(f"| [{_md(situation['title'])}]({situation['slug']}.md)<br>{_md(situation['description'])} "
