@@ -34,7 +34,6 @@ log = get_plugin_logger("littlesteps")
 CONTENT_DIRS = ("strategies/", "ages/", "resources/")
 INDEX_PATH = "api/index.json"
 FEED_PATH = "feed.xml"
-FOR_AGE_MARKER = '<div class="ls-for-age" data-for-age></div>'
 FOR_AGE_TITLE = "Strategies and resources for this age"
 LIST_MARKER = '<div class="ls-generated-list" data-generated-list></div>'  # lists go here after Markdown
 BLURB_MARKER = re.compile(r"<!-- littlesteps:blurb ([\w./-]+) -->")
@@ -115,10 +114,10 @@ def on_env(env, config, files, **kwargs):
     docs/about/benchmarks.md). MkDocs checks anchors later, so the ones added here count.
     """
     _collect_unread(files, config)
+    entries = _entries()
     for record in _build["pages"].values():
-        page = record["page"]
-        if page.content is not None and "sources_html" not in record:  # rendered, not yet completed
-            page.content = _complete_content_page(page.content, page, record["meta"])
+        if record["page"].content is not None:  # rendered this build (`--dirty` skips unchanged pages)
+            _complete_content_page(record, entries)
     _check_links(files)
     problems = sorted(set(_build["problems"]))
     if problems:
@@ -126,13 +125,6 @@ def on_env(env, config, files, **kwargs):
             log.error(str(problem))  # `make check` adds GitHub's inline annotations
         raise PluginError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the pages above: "
                           "each line says the file, line, field and fix")
-    entries = _entries()
-    for record in _build["pages"].values():
-        page = record["page"]
-        if record["meta"]["type"] == "age-guide" and page.content and FOR_AGE_MARKER in page.content:
-            band = schema.band_for(record["meta"]["ages"], _build["model"])
-            page.content = page.content.replace(
-                FOR_AGE_MARKER, render.for_age_html(band, entries, page.url, page.url.strip("/")))
     for file in files.documentation_pages():
         if file.page is not None and file.page.content is not None:
             file.page.littlesteps = _share_details(file.page, config)
@@ -262,18 +254,19 @@ def _content_page(page, markdown: str) -> str:
     return markdown
 
 
-def _complete_content_page(content: str, page, meta: dict) -> str:
-    """A valid content page's HTML, completed: facts line, citation links, items; and its sources.
+def _complete_content_page(record: dict, entries: list[dict]) -> None:
+    """A valid content page's HTML, completed: facts line, citation links, items, an age guide's
+    list for its age; and its sources.
 
     Added as HTML after Markdown (see render.py), so the page's contents and its known anchors
     (which MkDocs and links.py check links against) are extended here by hand. The sources list
     is kept for the template, which prints it after the content: outside page.content it stays
     out of the search index, where "NHS" or "AAP" would match every page.
     """
-    titles = _build["titles"]
+    page, meta, titles = record["page"], record["meta"], _build["titles"]
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
     _build["after_search"][page.file.src_uri] = ("", render.page_facts_html(meta, page.url, titles))
-    parts = [render.citations_html(content)]
+    parts = [render.citations_html(page.content)]
     headings: list = []
     if meta.get("items"):
         html, found = render.items_html(meta["items"], page.url, titles, taken)
@@ -281,14 +274,15 @@ def _complete_content_page(content: str, page, meta: dict) -> str:
         headings += found
     if meta["type"] == "age-guide":
         heading_id = render.unique_id(render.heading_slug(FOR_AGE_TITLE), taken)
-        parts.append(f'<h2 id="{heading_id}">{FOR_AGE_TITLE}</h2>\n{FOR_AGE_MARKER}\n')
+        band = schema.band_for(meta["ages"], _build["model"])
+        parts.append(f'<h2 id="{heading_id}">{FOR_AGE_TITLE}</h2>\n'
+                     f'{render.for_age_html(band, entries, page.url, page.url.strip("/"))}\n')
         headings.append((2, heading_id, FOR_AGE_TITLE))
-    sources, found = render.sources_html(meta.get("sources") or [], render.unique_id("sources", taken))
-    _build["pages"][page.file.src_uri]["sources_html"] = sources
+    record["sources_html"], found = render.sources_html(meta.get("sources") or [], render.unique_id("sources", taken))
     headings += found
     taken.update(render.SOURCE_ANCHOR.format(n) for n in range(1, len(meta.get("sources") or []) + 1))
     _extend_toc(page, headings)
-    return "\n".join(parts)
+    page.content = "\n".join(parts)
 
 
 def _extend_toc(page, headings: list) -> None:
