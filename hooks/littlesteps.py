@@ -51,7 +51,7 @@ def on_config(config, **kwargs):
         _build["titles"] = _build["model"].situation_titles
     except schema.ModelError as error:
         raise PluginError(str(error)) from None
-    _build.update(pages={}, problems=[], generated={}, links=[], after_search={}, today=dt.date.today(),
+    _build.update(pages={}, unchecked=[], problems=[], generated={}, links=[], after_search={}, today=dt.date.today(),
                   docs=os.path.basename(os.path.normpath(config["docs_dir"])))
     return config
 
@@ -79,13 +79,9 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
         if src in ("finder.md", "strategies/index.md", "resources/index.md", "ages/index.md", "situations/index.md"):
             page.meta["search"] = {"exclude": True}  # lists that repeat other pages' summaries
         return _generated_markdown(src, files, config)
-    content = _is_content(src)
-    _check_safety(page, markdown, content)
-    found_links = links.find_links(markdown)
-    if found_links:
-        _build["links"].append((page, len(markdown), found_links))
-    if content:
-        markdown = _content_page(page, markdown)
+    # Checked later, all together (_check_read_pages): the same checks run about three times as
+    # fast in one loop as page by page between MkDocs' own work. Nothing here changes the page.
+    _build["unchecked"].append((page, markdown))
     if "<!-- littlesteps:" not in markdown:  # the markers below: on a handful of pages only
         return markdown
     if BLURB_MARKER.search(markdown):
@@ -113,6 +109,7 @@ def on_env(env, config, files, **kwargs):
     them: the same work runs about twice as fast while it stays in the processor's caches (see
     docs/about/benchmarks.md). MkDocs checks anchors later, so the ones added here count.
     """
+    _check_read_pages()
     _collect_unread(files, config)
     entries = _entries()
     for record in _build["pages"].values():
@@ -225,14 +222,28 @@ def _check_links(files) -> None:
                 _build["problems"].append(Problem(_display_path(page), line + offset, "link", message))
 
 
-def _content_page(page, markdown: str) -> str:
+def _check_read_pages() -> None:
+    """Check every page read since the last call: safety, links to check later, and a content
+    page's front-matter, which records it for the index."""
+    unchecked, _build["unchecked"] = _build["unchecked"], []
+    for page, markdown in unchecked:
+        content = _is_content(page.file.src_uri)
+        _check_safety(page, markdown, content)
+        found_links = links.find_links(markdown)
+        if found_links:
+            _build["links"].append((page, len(markdown), found_links))
+        if content:
+            _content_page(page, markdown)
+
+
+def _content_page(page, markdown: str) -> None:
     """Validate one content page and record it for the index (its HTML is completed later)."""
     path = _display_path(page)
     if not page.meta:
         line, field, message = (frontmatter.block_problem(_source(page))
                                 or (1, "front-matter", "the front-matter is empty: add the fields"))
         _build["problems"].append(Problem(path, line, field, message))
-        return markdown
+        return
     meta = schema.normalise(page.meta)
     found = schema.check_meta(meta, _build["model"], _build["today"], normalised=True)
     sources = page.meta.get("sources") if isinstance(page.meta.get("sources"), list) else []
@@ -246,12 +257,11 @@ def _content_page(page, markdown: str) -> str:
         _build["problems"].extend(Problem(path, frontmatter.line_of(source, field), schema.field_name(field), message)
                                   for field, message in found)
         _build["problems"].extend(Problem(path, line + offset, "content", message) for line, message in body_problems)
-        return markdown
-    # Its index entries are made now, while the page is fresh in memory: at thousands of pages that
-    # is several times faster than one pass over every page later.
+        return
+    # Its index entries are made now, in the same loop as its checks: at thousands of pages that is
+    # several times faster than another pass over every page later.
     _build["pages"][page.file.src_uri] = {"page": page, "meta": meta,
                                           "entries": index_mod.page_entries(page.url, meta)}
-    return markdown
 
 
 def _complete_content_page(record: dict, entries: list[dict]) -> None:
@@ -300,6 +310,7 @@ def _extend_toc(page, headings: list) -> None:
 
 def _blurb_html(src: str, page, files, config) -> str:
     """A teacher's ready-to-paste blurb for another content page, with a copy button."""
+    _check_read_pages()
     record = _build["pages"].get(src)
     target = files.get_file_from_path(src)
     if record is None and target is not None and target.page is not None and _is_content(src):
@@ -374,6 +385,7 @@ def _generated_pages(model) -> dict[str, str]:
 
 def _generated_markdown(src: str, files, config) -> str:
     if not _build.get("all_read"):
+        _check_read_pages()
         _collect_unread(files, config)  # once: generated pages come after every content page
         _build["all_read"] = True
     model = _build["model"]

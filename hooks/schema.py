@@ -132,18 +132,26 @@ def _inline_refs(node, defs: dict):
     return node
 
 
+_LEAVES = frozenset((str, int, bool, float, type(None)))  # values JSON has as they are
+
+
 def normalise(value):
     """YAML values as JSON would have them: dates become "YYYY-MM-DD", keys become text."""
     kind = type(value)
-    if kind is str or kind is int or value is None or kind is bool:  # most values: nothing to do
+    if kind is dict:  # leaves are kept without a call: this runs on every page of every build
+        return {(k if type(k) is str else str(k)): (v if type(v) in _LEAVES else normalise(v))
+                for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _LEAVES else normalise(v) for v in value]
+    if kind in _LEAVES:
         return value
     if isinstance(value, dict):
-        return {(k if type(k) is str else str(k)): normalise(v) for k, v in value.items()}
+        return normalise(dict(value))
     if isinstance(value, (list, tuple)):
-        return [normalise(v) for v in value]
+        return normalise(list(value))
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
-    return value  # floats (NaN included) and anything else: the schema judges them
+    return value  # NaN and anything else: the schema judges them
 
 
 def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = False) -> list[tuple[tuple, str]]:
@@ -152,7 +160,7 @@ def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = F
     `normalised`: `meta` has been through normalise() already (saves a second walk).
     """
     data = meta if normalised else normalise(meta)
-    placeholders = list(_placeholders(data, ()))
+    placeholders = list(_placeholders(data, ())) if _holds_placeholder_text(data) else []
     found = [(path, f"template placeholder {text!r} is still here: replace it with your own text")
              for path, text in placeholders]
     for error in ([] if model.is_valid(data) else model.validator.iter_errors(data)):
@@ -168,6 +176,22 @@ def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = F
             seen.add((path, message))
             unique.append((path, message))
     return unique
+
+
+def _holds_placeholder_text(value) -> bool:
+    """A quick look first: most pages hold no "[[" or "TODO" at all, and need no walk with paths."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is str:
+            if "[[" in node or "TODO" in node:
+                return True
+        elif kind is dict:
+            stack.extend(node.values())
+        elif kind is list:
+            stack.extend(node)
+    return False
 
 
 def _placeholders(value, path: tuple):
