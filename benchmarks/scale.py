@@ -41,8 +41,7 @@ config = load_config(config_file, site_dir=site_dir)
 hook_seconds = 0.0
 hooks = config["hooks"] or {}
 for module in hooks.values():
-    for event in ("on_config", "on_files", "on_page_markdown", "on_page_content", "on_env", "on_page_context",
-                  "on_post_build"):
+    for event in [f"on_{name}" for name in config.plugins.events]:  # every event MkDocs has: none missed
         original = getattr(module, event, None)
         if original is None:
             continue

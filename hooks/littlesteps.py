@@ -51,8 +51,8 @@ def on_config(config, **kwargs):
         _build["titles"] = _build["model"].situation_titles
     except schema.ModelError as error:
         raise PluginError(str(error)) from None
-    _build.update(pages={}, unchecked=[], problems=[], generated={}, links=[], after_search={}, today=dt.date.today(),
-                  docs=os.path.basename(os.path.normpath(config["docs_dir"])))
+    _build.update(pages={}, unchecked=[], problems=[], generated={}, links=[], after_search={}, drawn={},
+                  today=dt.date.today(), docs=os.path.basename(os.path.normpath(config["docs_dir"])))
     return config
 
 
@@ -94,20 +94,13 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
     return markdown
 
 
-def on_page_content(content: str, page, config, files, **kwargs):
-    if page.file.src_uri in _build["generated"] and LIST_MARKER in content:
-        html, headings = _generated_lists(page)
-        _build["after_search"][page.file.src_uri] = (LIST_MARKER, html)  # see on_page_context
-        _extend_toc(page, headings)
-    return content
-
-
 def on_env(env, config, files, **kwargs):
     """Every page has been read and rendered: complete them all in one pass, then check links.
 
-    Content pages are completed here, in one loop, rather than page by page as MkDocs renders
-    them: the same work runs about twice as fast while it stays in the processor's caches (see
-    docs/about/benchmarks.md). MkDocs checks anchors later, so the ones added here count.
+    Content pages and the lists of generated pages are completed here, in one loop, rather than
+    page by page as MkDocs renders them: the same work runs about twice as fast while it stays in
+    the processor's caches (see docs/about/benchmarks.md). MkDocs checks anchors later, so the ones
+    added here count. The HTML kept out of search goes in at on_page_context.
     """
     _check_read_pages()
     _collect_unread(files, config)
@@ -115,6 +108,12 @@ def on_env(env, config, files, **kwargs):
     for record in _build["pages"].values():
         if record["page"].content is not None:  # rendered this build (`--dirty` skips unchanged pages)
             _complete_content_page(record, entries)
+    for src in _build["generated"]:
+        page = files.get_file_from_path(src).page
+        if page is not None and page.content is not None and LIST_MARKER in page.content:
+            html, headings = _generated_lists(page)
+            _build["after_search"][src] = (LIST_MARKER, html)
+            _extend_toc(page, headings)
     _check_links(files)
     problems = sorted(set(_build["problems"]))
     if problems:
@@ -327,7 +326,12 @@ def _blurb_html(src: str, page, files, config) -> str:
 
 
 def _collect_unread(files, config) -> None:
-    """Pages MkDocs did not read this build (`--dirty` skips unmodified ones): read their meta."""
+    """Pages MkDocs did not read this build (`--dirty` skips unmodified ones): read their meta.
+
+    Once a build: it is called where every page has been read (the first generated page, on_env)."""
+    if _build.get("all_read"):
+        return
+    _build["all_read"] = True
     for file in files.documentation_pages():
         src = file.src_uri
         if _is_content(src) and src not in _build["pages"] and file.page is not None and file.page.markdown is None:
@@ -384,14 +388,12 @@ def _generated_pages(model) -> dict[str, str]:
 
 
 def _generated_markdown(src: str, files, config) -> str:
-    if not _build.get("all_read"):
-        _check_read_pages()
-        _collect_unread(files, config)  # once: generated pages come after every content page
-        _build["all_read"] = True
+    _check_read_pages()
+    _collect_unread(files, config)  # generated pages come after every content page
     model = _build["model"]
     entries = _entries()
     if src == "finder.md":
-        # The lists of the finder, hubs and section pages go in after Markdown (on_page_content): they
+        # The lists of the finder, hubs and section pages go in after Markdown (see on_env): they
         # are HTML already, and at thousands of entries Markdown would cost more than the rest of the build.
         return ("# Finder\n\nChoose your child's age and what is happening. The list updates as you choose, "
                 "and the address bar keeps your choices, so you can share the link.\n\n"
@@ -420,9 +422,10 @@ def _generated_lists(page) -> tuple[str, list]:
         return render.finder_html(_index(), page.url), []
     if src in SECTION_PAGES:
         kind = SECTION_PAGES[src][2]
-        return render.section_lists_html([e for e in entries if e["kind"] == kind], model.situations, page.url, taken)
+        groups = {slug: [e for e in found if e["kind"] == kind] for slug, found in _by_situation().items()}
+        return render.section_lists_html(groups, model.situations, page.url, taken, _build["drawn"])
     situation = _situation_of_hub(src)
-    return render.hub_lists_html(_by_situation().get(situation["slug"], []), page.url, taken)
+    return render.hub_lists_html(_by_situation().get(situation["slug"], []), page.url, taken, _build["drawn"])
 
 
 def _situation_of_hub(src: str) -> dict:

@@ -132,12 +132,16 @@ def hub_markdown(situation: dict, found: list[dict], list_marker: str) -> str:
     return "\n".join(lines)
 
 
-def hub_lists_html(found: list[dict], page_url: str, taken: set[str]) -> tuple[str, list[Heading]]:
-    """A hub's entries: strategies, age guides, resource lists, then items grouped by kind."""
+def hub_lists_html(found: list[dict], page_url: str, taken: set[str],
+                   memo: dict | None = None) -> tuple[str, list[Heading]]:
+    """A hub's entries: strategies, age guides, resource lists, then items grouped by kind.
+
+    `memo`: one dict shared by a build's lists, so an entry listed on several pages is drawn once.
+    """
     sections = [("Strategies", ("strategy",)), ("Age guides", ("age-guide",)),
                 ("Resource lists", ("resource-list",))] + [(KIND_PLURALS[k], (k,)) for k in ITEM_KINDS]
     return _grouped_lists_html([(heading, [e for e in found if e["kind"] in kinds]) for heading, kinds in sections],
-                               page_url, taken)
+                               page_url, taken, memo)
 
 
 def situations_index_markdown(situations: tuple[dict, ...], by_situation: dict[str, list[dict]]) -> str:
@@ -159,10 +163,11 @@ def section_index_markdown(title: str, intro: str, pages: list[dict], list_marke
     return f"# {title}\n\n{intro}\n\n" + (f"{list_marker}\n" if pages else "No pages yet.\n")
 
 
-def section_lists_html(pages: list[dict], situations: tuple[dict, ...], page_url: str,
-                       taken: set[str]) -> tuple[str, list[Heading]]:
-    return _grouped_lists_html([(s["title"], [e for e in pages if s["slug"] in e["situations"]]) for s in situations],
-                               page_url, taken)
+def section_lists_html(by_situation: dict[str, list[dict]], situations: tuple[dict, ...], page_url: str,
+                       taken: set[str], memo: dict | None = None) -> tuple[str, list[Heading]]:
+    """strategies/ or resources/: `by_situation` maps a situation's slug to its pages of that kind."""
+    return _grouped_lists_html([(s["title"], by_situation.get(s["slug"], [])) for s in situations], page_url, taken,
+                               memo)
 
 
 def ages_index_markdown(bands: tuple[dict, ...], entries: list[dict], src_of: dict[str, str]) -> str:
@@ -177,26 +182,31 @@ def ages_index_markdown(bands: tuple[dict, ...], entries: list[dict], src_of: di
     return "\n".join(lines) + "\n"
 
 
-def _grouped_lists_html(groups: list[tuple[str, list[dict]]], page_url: str,
-                        taken: set[str]) -> tuple[str, list[Heading]]:
+def _grouped_lists_html(groups: list[tuple[str, list[dict]]], page_url: str, taken: set[str],
+                        memo: dict | None = None) -> tuple[str, list[Heading]]:
     """One heading and list per non-empty group, youngest ages first."""
     parts: list[str] = []
     headings: list[Heading] = []
+    memo = {} if memo is None else memo
     for heading, group in groups:
         if not group:
             continue
         heading_id = unique_id(heading_slug(heading), taken)
         parts.append(f'<h2 id="{heading_id}">{_text(heading)}</h2>\n<ul>')
-        parts += [_entry_html(e, page_url) for e in _by_age(group)]
+        parts += [_entry_html(e, page_url, memo) for e in _by_age(group)]
         parts.append("</ul>")
         headings.append((2, heading_id, _text(heading)))
     return "\n".join(parts) + "\n", headings
 
 
-def _entry_html(entry: dict, page_url: str) -> str:
-    by = f" by {_text(entry['by'])}" if entry.get("by") else ""
-    return (f'<li><a href="{escape(_rel_url(page_url, entry["url"]))}">{_text(entry["title"])}</a>{by} · '
-            f"ages {format_ages(**_minmax(entry))}<br>\n{_text(entry['description'])}</li>")
+def _entry_html(entry: dict, page_url: str, memo: dict) -> str:
+    """One entry of a hub or section list; all but its link is the same on every page (`memo`)."""
+    rest = memo.get(entry["id"])
+    if rest is None:
+        by = f" by {_text(entry['by'])}" if entry.get("by") else ""
+        rest = memo[entry["id"]] = (f'">{_text(entry["title"])}</a>{by} · ages {format_ages(**_minmax(entry))}'
+                                    f"<br>\n{_text(entry['description'])}</li>")
+    return f'<li><a href="{escape(_rel_url(page_url, entry["url"]))}' + rest
 
 
 def reference_markdown(schema: dict, situations: tuple[dict, ...], bands: tuple[dict, ...]) -> str:
@@ -266,8 +276,9 @@ def for_age_html(band: dict, entries: list[dict], page_url: str, this_id: str) -
 
 def finder_html(index: dict, page_url: str = "finder/") -> str:
     """Every entry as plain HTML, grouped by situation; the finder script filters it in place."""
-    titles = {s["slug"]: s["title"] for s in index["situations"]}
-    kinds = [k for k in PAGE_KINDS + ITEM_KINDS if any(e["kind"] == k for e in index["entries"])]
+    titles = {s["slug"]: escape(s["title"]) for s in index["situations"]}
+    present = {e["kind"] for e in index["entries"]}
+    kinds = [k for k in PAGE_KINDS + ITEM_KINDS if k in present]
     out = [_finder_form(index["situations"], kinds),
            '<p class="ls-finder__status" role="status" aria-live="polite" data-finder-count>'
            f'{len(index["entries"])} pages, books and episodes.</p>',
@@ -319,8 +330,9 @@ def _finder_form(situations: list[dict], kinds: list[str]) -> str:
 
 
 def _finder_item(entry: dict, page_url: str, titles: dict[str, str]) -> str:
+    """`titles`: situation slug -> its title, escaped."""
     span = entry["ages"]
-    others = ", ".join(escape(titles[s]) for s in entry["situations"])
+    others = ", ".join(titles[s] for s in entry["situations"])
     by = f' by {escape(entry["by"])}' if entry.get("by") else ""
     return (f'<li data-id="{escape(entry["id"])}" data-kind="{entry["kind"]}" data-min="{span["min_months"]}" '
             f'data-max="{span["max_months"]}" data-situations="{" ".join(entry["situations"])}">'
@@ -397,7 +409,9 @@ def _rel_url(from_url: str, to_url: str) -> str:
     at ten times the cost, and this runs for every link on every generated list.
     """
     path, _, anchor = to_url.partition("#")
-    start = [part for part in from_url.split("/") if part]
+    start = _segments(from_url)
+    if start and path.partition("/")[0] not in (start[0], ""):  # another top folder: up to the root, down
+        return "../" * len(start) + path + (f"#{anchor}" if anchor else "")
     target = [part for part in path.split("/") if part]
     common = 0
     while common < len(start) and common < len(target) and start[common] == target[common]:
@@ -405,6 +419,11 @@ def _rel_url(from_url: str, to_url: str) -> str:
     parts = [".."] * (len(start) - common) + target[common:]
     rel = "./" if not parts else "/".join(parts) + ("/" if path.endswith("/") else "")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=1024)  # the pages links are drawn on: a few per list, one per content page
+def _segments(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part)
 
 
 def _md(text: str) -> str:

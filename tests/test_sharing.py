@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT
 
@@ -106,6 +107,26 @@ def test_content_pages_have_link_preview_tags(built_site, url, meta):
     article = next(d for d in head.jsonld if d["@type"] == "Article")
     assert article["dateModified"] == str(meta["reviewed"])
     assert article["headline"] == meta["title"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.text(), description=st.text(), article=st.booleans(), reviewed=st.one_of(st.none(), st.text()),
+       canonical=st.text(), site_name=st.text(min_size=1))
+def test_structured_data_is_exactly_json(title, description, article, reviewed, canonical, site_name):
+    """JSON-LD is written from parts (share.preview): it must be what json.dumps writes for the same
+    fields in the same order, for any text, and never close its <script> element early."""
+    from share import preview
+    made = preview(title=title, description=description, canonical=canonical, site_name=site_name,
+                   site_url="https://littlesteps.example/", reviewed=reviewed, article=article)["jsonld"]
+    expected = {"@context": "https://schema.org", "@type": "Article" if article else "WebPage",
+                "description": description, "headline" if article else "name": title,
+                "image": "https://littlesteps.example/assets/share-card.png"}
+    if article and reviewed:
+        expected |= {"dateModified": reviewed, "mainEntityOfPage": canonical}
+    expected |= {"publisher": {"@type": "Organization", "name": site_name, "url": "https://littlesteps.example/"},
+                 "url": canonical}
+    assert made == json.dumps(expected, ensure_ascii=False).replace("</", "<\\/")
+    assert "</" not in made and list(json.loads(made)) == list(expected)
 
 
 @pytest.mark.parametrize("url, meta", content_pages()[:3], ids=[u for u, _ in content_pages()[:3]])
