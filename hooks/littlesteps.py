@@ -16,7 +16,7 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))  # also when imported outside MkDocs (tests, scripts)
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
+from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import AnchorLink  # noqa: E402
 
@@ -35,7 +35,6 @@ CONTENT_DIRS = ("strategies/", "ages/", "resources/")
 INDEX_PATH = "api/index.json"
 FEED_PATH = "feed.xml"
 FOR_AGE_TITLE = "Strategies and resources for this age"
-LIST_MARKER = '<div class="ls-generated-list" data-generated-list></div>'  # lists go here after Markdown
 BLURB_MARKER = re.compile(r"<!-- littlesteps:blurb ([\w./-]+) -->")
 HOME_MARKERS = {"<!-- littlesteps:situation-tiles -->": "tiles", "<!-- littlesteps:age-picker -->": "ages"}
 
@@ -51,7 +50,7 @@ def on_config(config, **kwargs):
         _build["titles"] = _build["model"].situation_titles
     except schema.ModelError as error:
         raise PluginError(str(error)) from None
-    _build.update(pages={}, unchecked=[], problems=[], generated={}, links=[], after_search={}, drawn={},
+    _build.update(pages={}, unchecked=[], problems=[], generated={}, links=[], lists={}, drawn={},
                   today=dt.date.today(), docs=os.path.basename(os.path.normpath(config["docs_dir"])))
     return config
 
@@ -100,7 +99,14 @@ def on_env(env, config, files, **kwargs):
     Content pages and the lists of generated pages are completed here, in one loop, rather than
     page by page as MkDocs renders them: the same work runs about twice as fast while it stays in
     the processor's caches (see docs/about/benchmarks.md). MkDocs checks anchors later, so the ones
-    added here count. The HTML kept out of search goes in at on_page_context.
+    added here count.
+
+    Two parts are kept out of page.content, so that the search plugin neither reads nor indexes
+    them: a content page's facts line (ages, a date and situation names would match every search)
+    and the long lists of the finder, hubs and section pages (they repeat every page's title and
+    summary, and those pages are in the index themselves). overrides/partials/content.html prints
+    them from page.littlesteps, around the content; their anchors and contents entries are added
+    here, where MkDocs checks links.
     """
     _check_read_pages()
     _collect_unread(files, config)
@@ -110,9 +116,8 @@ def on_env(env, config, files, **kwargs):
             _complete_content_page(record, entries)
     for src in _build["generated"]:
         page = files.get_file_from_path(src).page
-        if page is not None and page.content is not None and LIST_MARKER in page.content:
-            html, headings = _generated_lists(page)
-            _build["after_search"][src] = (LIST_MARKER, html)
+        if page is not None and page.content is not None:
+            _build["lists"][src], headings = _generated_lists(page)
             _extend_toc(page, headings)
     _check_links(files)
     problems = sorted(set(_build["problems"]))
@@ -125,23 +130,6 @@ def on_env(env, config, files, **kwargs):
         if file.page is not None and file.page.content is not None:
             file.page.littlesteps = _share_details(file.page, config)
     return env
-
-
-@event_priority(-50)  # after the search plugin has indexed the page
-def on_page_context(context, page, config, nav, **kwargs):
-    """Puts in the parts kept out of search: the facts line of a content page (ages, a date and
-    situation names would match every search) and the long lists of hubs and section pages (they
-    repeat every page's title and summary, and the pages themselves are in the index). Their
-    anchors and contents entries were added before, where MkDocs checks links. The template's
-    share details were made in on_env (assets/qr.js draws the handout's QR code).
-    """
-    late = _build["after_search"].pop(page.file.src_uri, None)
-    if late is not None:
-        marker, html = late
-        page.content = page.content.replace(marker, html, 1) if marker else html + page.content
-    if getattr(page, "littlesteps", None) is None:  # not rendered when on_env ran (`mkdocs serve --dirty`)
-        page.littlesteps = _share_details(page, config)
-    return context
 
 
 def on_post_build(config, **kwargs):
@@ -163,7 +151,8 @@ def on_post_build(config, **kwargs):
 # --- helpers ---------------------------------------------------------------------------------
 
 def _share_details(page, config) -> dict:
-    """What the template prints for link previews, the share box and the handout."""
+    """What the template prints: link previews, the facts line or lists, sources, share box and
+    handout (assets/qr.js draws the handout's QR code in the browser)."""
     site_url = config.get("site_url") or ""
     canonical = page.canonical_url or share.absolute(site_url, page.url)
     meta = page.meta or {}
@@ -172,7 +161,9 @@ def _share_details(page, config) -> dict:
                             description=str(meta.get("description") or config.get("site_description") or ""),
                             canonical=canonical, site_name=config["site_name"], site_url=site_url,
                             reviewed=record["meta"]["reviewed"] if record else None, article=record is not None)
+    details["lists"] = _build["lists"].get(page.file.src_uri, "")
     if record:
+        details["facts"] = record.get("facts_html", "")
         details["sources"] = record.get("sources_html", "")
         details["blurb"] = share.blurb(record["meta"]["title"], record["meta"]["description"], canonical)
         details["reviewed"] = record["meta"]["reviewed"]
@@ -274,7 +265,7 @@ def _complete_content_page(record: dict, entries: list[dict]) -> None:
     """
     page, meta, titles = record["page"], record["meta"], _build["titles"]
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
-    _build["after_search"][page.file.src_uri] = ("", render.page_facts_html(meta, page.url, titles))
+    record["facts_html"] = render.page_facts_html(meta, page.url, titles)
     parts = [render.citations_html(page.content)]
     headings: list = []
     if meta.get("items"):
@@ -398,34 +389,35 @@ def _generated_markdown(src: str, files, config) -> str:
         return ("# Finder\n\nChoose your child's age and what is happening. The list updates as you choose, "
                 "and the address bar keeps your choices, so you can share the link.\n\n"
                 "<noscript><p>Your browser is not running JavaScript, so the filters are off: "
-                "every page is listed below, grouped by situation.</p></noscript>\n\n"
-                f"{LIST_MARKER}\n")
+                "every page is listed below, grouped by situation.</p></noscript>\n")
     if src == "situations/index.md":
         return render.situations_index_markdown(model.situations, _by_situation())
     if src in SECTION_PAGES:
         title, intro, kind = SECTION_PAGES[src]
-        return render.section_index_markdown(title, intro, [e for e in entries if e["kind"] == kind], LIST_MARKER)
+        return render.section_index_markdown(title, intro, any(e["kind"] == kind for e in entries))
     if src == "contribute/front-matter.md":
         return render.reference_markdown(model.schema, model.situations, model.age_bands)
     if src == "ages/index.md":
         src_of = {record["page"].url: path for path, record in _build["pages"].items()}
         return render.ages_index_markdown(model.age_bands, entries, src_of)
     situation = _situation_of_hub(src)
-    return render.hub_markdown(situation, _by_situation().get(situation["slug"], []), LIST_MARKER)
+    return render.hub_markdown(situation, bool(_by_situation().get(situation["slug"])))
 
 
 def _generated_lists(page) -> tuple[str, list]:
-    """The HTML that replaces LIST_MARKER on a generated page, and the headings it adds."""
-    src, entries, model = page.file.src_uri, _entries(), _build["model"]
+    """The lists printed after a generated page's content ("" if none), and the headings they add."""
+    src = page.file.src_uri
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
     if src == "finder.md":
         return render.finder_html(_index(), page.url), []
     if src in SECTION_PAGES:
         kind = SECTION_PAGES[src][2]
         groups = {slug: [e for e in found if e["kind"] == kind] for slug, found in _by_situation().items()}
-        return render.section_lists_html(groups, model.situations, page.url, taken, _build["drawn"])
-    situation = _situation_of_hub(src)
-    return render.hub_lists_html(_by_situation().get(situation["slug"], []), page.url, taken, _build["drawn"])
+        return render.section_lists_html(groups, _build["model"].situations, page.url, taken, _build["drawn"])
+    if src.startswith("situations/") and src != "situations/index.md":
+        situation = _situation_of_hub(src)
+        return render.hub_lists_html(_by_situation().get(situation["slug"], []), page.url, taken, _build["drawn"])
+    return "", []  # the other generated pages are whole in their Markdown
 
 
 def _situation_of_hub(src: str) -> dict:

@@ -119,14 +119,12 @@ def _item_facts(item: dict) -> str:
 
 # --- generated pages (Markdown, links checked by MkDocs) -------------------------------------
 
-def hub_markdown(situation: dict, found: list[dict], list_marker: str) -> str:
-    """/situations/<slug>/, head: what it is, for which ages, and the finder; the lists go at the marker."""
+def hub_markdown(situation: dict, has_entries: bool) -> str:
+    """/situations/<slug>/, head: what it is, for which ages, and the finder; the lists follow it."""
     lines = [f"# {situation['title']}", "", f"{situation['description']} For ages {format_ages(**situation['ages'])}.",
              "", f"[Open the finder for this situation](../finder.md?situation={situation['slug']}) to narrow it down "
              "by age.", ""]
-    if found:
-        lines += [list_marker, ""]
-    else:
+    if not has_entries:
         lines += ["Nothing is written for this situation yet. "
                   "[Suggest a page or a book](../about/index.md#contribute) and we will add it.", ""]
     return "\n".join(lines)
@@ -158,9 +156,9 @@ def situations_index_markdown(situations: tuple[dict, ...], by_situation: dict[s
     return "\n".join(lines) + "\n"
 
 
-def section_index_markdown(title: str, intro: str, pages: list[dict], list_marker: str) -> str:
-    """strategies/ and resources/, head; the lists (every page of one kind, by situation) go at the marker."""
-    return f"# {title}\n\n{intro}\n\n" + (f"{list_marker}\n" if pages else "No pages yet.\n")
+def section_index_markdown(title: str, intro: str, has_pages: bool) -> str:
+    """strategies/ and resources/, head; the lists (every page of one kind, by situation) follow it."""
+    return f"# {title}\n\n{intro}\n" + ("" if has_pages else "\nNo pages yet.\n")
 
 
 def section_lists_html(by_situation: dict[str, list[dict]], situations: tuple[dict, ...], page_url: str,
