@@ -55,6 +55,7 @@ def _parse_text_or_int(value: str | int) -> tuple[int, int]:
     return low_m, high_m
 
 
+@lru_cache(maxsize=1024)  # a few dozen spans a site, printed on every page and list entry
 def format_ages(min_months: int, max_months: int) -> str:
     """A short label for people: "3-5 years", "4 years", "0-11 months", "6 months to 2 years"."""
     whole_years = min_months % 12 == 0 and max_months % 12 == 11

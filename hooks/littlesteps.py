@@ -228,21 +228,22 @@ def _check_read_pages() -> None:
 
 def _content_page(page, markdown: str) -> None:
     """Validate one content page and record it for the index (its HTML is completed later)."""
-    path = _display_path(page)
     if not page.meta:
         line, field, message = (frontmatter.block_problem(_source(page))
                                 or (1, "front-matter", "the front-matter is empty: add the fields"))
-        _build["problems"].append(Problem(path, line, field, message))
+        _build["problems"].append(Problem(_display_path(page), line, field, message))
         return
-    meta = schema.normalise(page.meta)
-    found = schema.check_meta(meta, _build["model"], _build["today"], normalised=True)
+    placeholder_text: list = []
+    meta = schema.normalise(page.meta, placeholder_text)
+    found = schema.check_meta(meta, _build["model"], _build["today"], normalised=True,
+                              placeholder_text=bool(placeholder_text))
     sources = page.meta.get("sources") if isinstance(page.meta.get("sources"), list) else []
     body_problems = schema.check_citations(markdown, len(sources))
     if page.meta.get("type") == "strategy" and "## When to get help" not in markdown:
         body_problems.append((max(1, markdown.count("\n")), 'a strategy page needs a "## When to get help" section '
                               "(signs to watch for and who to call)"))
     if found or body_problems:
-        source = _source(page)
+        path, source = _display_path(page), _source(page)
         offset = frontmatter.body_offset(source, markdown)
         _build["problems"].extend(Problem(path, frontmatter.line_of(source, field), schema.field_name(field), message)
                                   for field, message in found)
@@ -280,7 +281,7 @@ def _complete_content_page(record: dict, entries: list[dict]) -> None:
         headings.append((2, heading_id, FOR_AGE_TITLE))
     record["sources_html"], found = render.sources_html(meta.get("sources") or [], render.unique_id("sources", taken))
     headings += found
-    taken.update(render.SOURCE_ANCHOR.format(n) for n in range(1, len(meta.get("sources") or []) + 1))
+    taken.update(render.source_ids(len(meta.get("sources") or [])))
     _extend_toc(page, headings)
     page.content = "\n".join(parts)
 

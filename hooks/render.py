@@ -22,6 +22,12 @@ from schema import CITATION, slugify
 SOURCE_ANCHOR = "source-{}"
 
 
+@lru_cache(maxsize=64)  # made once a build for each number of sources, not once a page
+def source_ids(count: int) -> tuple[str, ...]:
+    """The anchors of a page's `count` sources: source-1, source-2..."""
+    return tuple(SOURCE_ANCHOR.format(n) for n in range(1, count + 1))
+
+
 # --- parts of content pages ------------------------------------------------------------------
 # Written as HTML and added after Markdown has run: a few string joins a page instead of another
 # pass of Markdown over text that holds no Markdown (fields are plain text, checked by the schema).
@@ -53,8 +59,8 @@ def day_label(day: str) -> str:
 def sources_html(sources: list[dict], heading_id: str = "sources") -> tuple[str, list[Heading]]:
     if not sources:
         return "", []
-    rows = [f'<li><p id="{SOURCE_ANCHOR.format(number)}"><a href="{escape(source["url"])}">{_text(source["title"])}'
-            f'</a>, {_text(source["publisher"])}</p></li>' for number, source in enumerate(sources, start=1)]
+    rows = [f'<li><p id="{anchor}"><a href="{escape(source["url"])}">{_text(source["title"])}'
+            f'</a>, {_publisher(source["publisher"])}</p></li>' for anchor, source in zip(source_ids(len(sources)), sources)]
     return (f'<h2 id="{heading_id}">Sources</h2>\n<ol>\n' + "\n".join(rows) + "\n</ol>\n",
             [(2, heading_id, "Sources")])
 
@@ -202,7 +208,7 @@ def _entry_html(entry: dict, page_url: str, memo: dict) -> str:
     rest = memo.get(entry["id"])
     if rest is None:
         by = f" by {_text(entry['by'])}" if entry.get("by") else ""
-        rest = memo[entry["id"]] = (f'">{_text(entry["title"])}</a>{by} · ages {format_ages(**_minmax(entry))}'
+        rest = memo[entry["id"]] = (f'">{_text(entry["title"])}</a>{by} · ages {format_ages(entry["ages"]["min_months"], entry["ages"]["max_months"])}'
                                     f"<br>\n{_text(entry['description'])}</li>")
     return f'<li><a href="{escape(_rel_url(page_url, entry["url"]))}' + rest
 
@@ -267,7 +273,7 @@ def for_age_html(band: dict, entries: list[dict], page_url: str, this_id: str) -
         if group:
             parts.append(f"<h3>{KIND_PLURALS[kind]}</h3>\n<ul>")
             parts += [f'<li><a href="{escape(_rel_url(page_url, e["url"]))}">{escape(e["title"])}</a> '
-                      f'<span class="ls-ages">ages {format_ages(**_minmax(e))}</span></li>' for e in group]
+                      f'<span class="ls-ages">ages {format_ages(e["ages"]["min_months"], e["ages"]["max_months"])}</span></li>' for e in group]
             parts.append("</ul>")
     return "\n".join(parts)
 
@@ -335,7 +341,7 @@ def _finder_item(entry: dict, page_url: str, titles: dict[str, str]) -> str:
     return (f'<li data-id="{escape(entry["id"])}" data-kind="{entry["kind"]}" data-min="{span["min_months"]}" '
             f'data-max="{span["max_months"]}" data-situations="{" ".join(entry["situations"])}">'
             f'<a href="{escape(_rel_url(page_url, entry["url"]))}">{escape(entry["title"])}</a>{by}'
-            f'<span class="ls-meta">{KIND_LABELS[entry["kind"]]} · ages {format_ages(**_minmax(entry))} · {others}</span>'
+            f'<span class="ls-meta">{KIND_LABELS[entry["kind"]]} · ages {format_ages(entry["ages"]["min_months"], entry["ages"]["max_months"])} · {others}</span>'
             f'<span class="ls-desc">{escape(entry["description"])}</span></li>')
 
 
@@ -367,7 +373,7 @@ def _hub_links_html(situations: list[str], page_url: str, titles: dict[str, str]
     """Links from a page to the hub pages of its situations."""
     if page_url.startswith("situations/"):
         return ", ".join(_hub_link(page_url, s, titles[s]) for s in situations)
-    depth = "x/" * sum(1 for part in page_url.split("/") if part)  # only the depth matters from elsewhere
+    depth = "x/" * len(_segments(page_url))  # only the depth matters from elsewhere
     return ", ".join(_hub_link(depth, s, titles[s]) for s in situations)
 
 
@@ -382,8 +388,9 @@ def _text(text: str) -> str:
     return escape(str(text), quote=False)
 
 
-def _minmax(entry: dict) -> dict:
-    return {"min_months": entry["ages"]["min_months"], "max_months": entry["ages"]["max_months"]}
+@lru_cache(maxsize=1024)  # a few publishers (NHS, AAP...) cited on most pages
+def _publisher(name: str) -> str:
+    return _text(name)
 
 
 def _by_age(entries: list[dict]) -> list[dict]:

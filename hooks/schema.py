@@ -100,8 +100,10 @@ def _fast_validator(schema: dict, checker: FormatChecker) -> Callable[[dict], bo
 
 
 def _conforms(check: Callable, raises) -> Callable[[str], bool]:
-    """jsonschema's FormatChecker.conforms for one format, without its two extra calls a value."""
-    def conforms(value) -> bool:
+    """jsonschema's FormatChecker.conforms for one format, without its two extra calls a value,
+    and remembered: a site repeats a few dozen dates and age ranges on thousands of pages."""
+    @lru_cache(maxsize=4096)
+    def conforms(value: str) -> bool:
         try:
             return bool(check(value))
         except raises:
@@ -142,35 +144,55 @@ def _inline_refs(node, defs: dict):
     return node
 
 
-_LEAVES = frozenset((str, int, bool, float, type(None)))  # values JSON has as they are
+_LEAVES = frozenset((int, bool, float, type(None)))  # values JSON has as they are (text is looked at)
 
 
-def normalise(value):
-    """YAML values as JSON would have them: dates become "YYYY-MM-DD", keys become text."""
+def normalise(value, placeholder_text: list | None = None):
+    """YAML values as JSON would have them: dates become "YYYY-MM-DD", keys become text.
+
+    `placeholder_text`: if given, gets True appended when some text holds "[[" or "TODO", so that
+    check_meta looks for template placeholders only then: one walk a page instead of two.
+    """
     kind = type(value)
-    if kind is dict:  # leaves are kept without a call: this runs on every page of every build
-        return {(k if type(k) is str else str(k)): (v if type(v) in _LEAVES else normalise(v))
-                for k, v in value.items()}
-    if kind is list:
-        return [v if type(v) in _LEAVES else normalise(v) for v in value]
+    if kind is str:
+        if placeholder_text is not None and ("[[" in value or "TODO" in value):
+            placeholder_text.append(True)
+        return value
     if kind in _LEAVES:
         return value
+    if kind is dict or kind is list:  # text and leaves handled here, not by a call each: every page, every build
+        out = {} if kind is dict else [None] * len(value)
+        for key, child in (value.items() if kind is dict else enumerate(value)):
+            child_kind = type(child)
+            if child_kind is str:
+                if placeholder_text is not None and ("[[" in child or "TODO" in child):
+                    placeholder_text.append(True)
+            elif child_kind not in _LEAVES:
+                child = normalise(child, placeholder_text)
+            out[key if kind is list or type(key) is str else str(key)] = child
+        return out
     if isinstance(value, dict):
-        return normalise(dict(value))
+        return normalise(dict(value), placeholder_text)
     if isinstance(value, (list, tuple)):
-        return normalise(list(value))
+        return normalise(list(value), placeholder_text)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     return value  # NaN and anything else: the schema judges them
 
 
-def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = False) -> list[tuple[tuple, str]]:
+def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = False,
+               placeholder_text: bool = True) -> list[tuple[tuple, str]]:
     """All problems with one page's front-matter, as (field path, message), schema order.
 
-    `normalised`: `meta` has been through normalise() already (saves a second walk).
+    `normalised`: `meta` has been through normalise() already (saves a second walk), which also
+    said whether any text in it holds `placeholder_text`.
     """
-    data = meta if normalised else normalise(meta)
-    placeholders = list(_placeholders(data, ())) if _holds_placeholder_text(data) else []
+    if not normalised:
+        seen: list = []
+        meta = normalise(meta, seen)
+        placeholder_text = bool(seen)
+    data = meta
+    placeholders = list(_placeholders(data, ())) if placeholder_text else []
     found = [(path, f"template placeholder {text!r} is still here: replace it with your own text")
              for path, text in placeholders]
     for error in ([] if model.is_valid(data) else model.validator.iter_errors(data)):
@@ -186,22 +208,6 @@ def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = F
             seen.add((path, message))
             unique.append((path, message))
     return unique
-
-
-def _holds_placeholder_text(value) -> bool:
-    """A quick look first: most pages hold no "[[" or "TODO" at all, and need no walk with paths."""
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        kind = type(node)
-        if kind is str:
-            if "[[" in node or "TODO" in node:
-                return True
-        elif kind is dict:
-            stack.extend(node.values())
-        elif kind is list:
-            stack.extend(node)
-    return False
 
 
 def _placeholders(value, path: tuple):
