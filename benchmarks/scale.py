@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -102,6 +103,7 @@ def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS) -> li
         write_pages(docs, count)
         configs = {name: path for name, path in write_configs(scratch, docs).items() if name in builds}
         best: dict[str, dict] = {}
+        shares: dict[str, list[float]] = {}  # the hook's share of each run's CPU
         # Interleaved (A, B, C, A, B, C...) and the fastest of each kept: on a shared machine the
         # background load drifts, and the minimum is the run it disturbed least.
         for _ in range(repeat):
@@ -113,6 +115,7 @@ def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS) -> li
                 if done.returncode != 0:
                     raise SystemExit(f"{name} build failed:\n{done.stderr[-3000:]}")
                 result = json.loads(done.stdout.strip().splitlines()[-1])
+                shares.setdefault(name, []).append(result["hook_cpu_s"] / result["cpu_s"])
                 if name not in best or result["cpu_s"] < best[name]["cpu_s"]:
                     best[name] = result
         for name in configs:
@@ -122,6 +125,7 @@ def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS) -> li
             rows.append({"pages": count, "build": name, "cpu_s": round(best[name]["cpu_s"], 2),
                          "ms_per_page": round(1000 * best[name]["cpu_s"] / count, 2),
                          "hook_cpu_s": round(best[name]["hook_cpu_s"], 2),
+                         "hook_share_runs": [round(100 * x, 2) for x in shares[name]],
                          "peak_mb": round(best[name]["peak_mb"]), "html_pages": pages,
                          "page_html_kb": round((site / PROBE_PAGE).stat().st_size / 1024, 1),
                          "search_kb_per_page": round(search.stat().st_size / 1024 / count, 2)})
@@ -139,9 +143,12 @@ def report(rows: list[dict]) -> str:
     for count in sorted({r["pages"] for r in rows}):
         ours, bare = by.get((count, "little-steps")), by.get((count, "no-hook"))
         if ours and bare:
+            runs = sorted(ours["hook_share_runs"])
             lines.append(f"- {count} pages: the build with the hook (including every page it generates and adds to) "
                          f"used {100 * (ours['cpu_s'] / bare['cpu_s'] - 1):+.1f}% CPU against the same build without "
-                         f"it; the hook's own functions took {100 * ours['hook_cpu_s'] / ours['cpu_s']:.1f}% of it.")
+                         f"it; the hook's own functions took {100 * ours['hook_cpu_s'] / ours['cpu_s']:.1f}% of it "
+                         f"(of each run: median {statistics.median(runs):.1f}%, {runs[0]:.1f}% to {runs[-1]:.1f}% "
+                         f"over {len(runs)} runs).")
     counts = sorted({r["pages"] for r in rows})
     if len(counts) > 1 and (counts[0], "little-steps") in by:
         low, high = by[(counts[0], "little-steps")], by[(counts[-1], "little-steps")]

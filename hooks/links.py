@@ -40,10 +40,10 @@ def resolve(from_src: str, target: str) -> tuple[str, str]:
     return posixpath.normpath(posixpath.join(posixpath.dirname(from_src), path)), anchor
 
 
-def file_problem(target: str, resolved: str, known: list[str]) -> str | None:
+def file_problem(target: str, resolved: str, known: set[str]) -> str | None:
     if resolved in known:
         return None
-    suggestion = did_you_mean(resolved, known)
+    suggestion = did_you_mean(resolved, sorted(known))
     return (f"{target} points to {resolved}, which does not exist"
             + (f" ({suggestion})" if suggestion else " (check the spelling and the ../ steps)"))
 

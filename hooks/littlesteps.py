@@ -126,17 +126,19 @@ def on_env(env, config, files, **kwargs):
             log.error(str(problem))  # `make check` adds GitHub's inline annotations
         raise PluginError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the pages above: "
                           "each line says the file, line, field and fix")
+    site = {"url": config.get("site_url") or "", "name": config["site_name"],
+            "description": config.get("site_description") or ""}
     for file in files.documentation_pages():
         if file.page is not None and file.page.content is not None:
-            file.page.littlesteps = _share_details(file.page, config)
+            file.page.littlesteps = _share_details(file.page, site)
     return env
 
 
 def on_post_build(config, **kwargs):
     if "model" not in _build:
         return
-    pages = [{"title": r["meta"]["title"], "description": r["meta"]["description"], "url": r["page"].url,
-              "reviewed": r["meta"]["reviewed"]} for r in _build["pages"].values()]
+    pages = ({"title": r["meta"]["title"], "description": r["meta"]["description"], "url": r["page"].url,
+              "reviewed": r["meta"]["reviewed"]} for r in _build["pages"].values())
     with open(os.path.join(config["site_dir"], FEED_PATH), "w", encoding="utf-8") as handle:
         handle.write(share.feed_xml(pages, site_name=config["site_name"], site_url=config.get("site_url") or "/",
                                     description=config.get("site_description") or ""))
@@ -150,18 +152,17 @@ def on_post_build(config, **kwargs):
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def _share_details(page, config) -> dict:
+def _share_details(page, site: dict) -> dict:
     """What the template prints: link previews, the facts line or lists, sources, share box and
-    handout (assets/qr.js draws the handout's QR code in the browser)."""
-    site_url = config.get("site_url") or ""
-    canonical = page.canonical_url or share.absolute(site_url, page.url)
+    handout (assets/qr.js draws the handout's QR code in the browser). `site`: url, name, description."""
+    src = page.file.src_uri
+    canonical = page.canonical_url or share.absolute(site["url"], page.url)
     meta = page.meta or {}
-    record = _build["pages"].get(page.file.src_uri)
-    details = share.preview(title=page.title or config["site_name"],
-                            description=str(meta.get("description") or config.get("site_description") or ""),
-                            canonical=canonical, site_name=config["site_name"], site_url=site_url,
+    record = _build["pages"].get(src)
+    details = share.preview(title=page.title or site["name"], description=str(meta.get("description") or site["description"]),
+                            canonical=canonical, site_name=site["name"], site_url=site["url"],
                             reviewed=record["meta"]["reviewed"] if record else None, article=record is not None)
-    details["lists"] = _build["lists"].get(page.file.src_uri, "")
+    details["lists"] = _build["lists"].get(src, "")
     if record:
         details["facts"] = record.get("facts_html", "")
         details["sources"] = record.get("sources_html", "")
@@ -196,7 +197,7 @@ def _check_safety(page, markdown: str, content_page: bool) -> None:
 
 def _check_links(files) -> None:
     """Every relative link goes to a file that exists, and its #anchor is on that page."""
-    known = sorted(f.src_uri for f in files)
+    known = {f.src_uri for f in files}
     for page, body_length, found in _build["links"]:
         source = None
         for line, target in found:

@@ -5,7 +5,9 @@ docs/assets/qr.js, so it costs the build nothing.)
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
+from collections.abc import Iterable
 from json.encoder import encode_basestring as _json  # a JSON string, as json.dumps writes it
 from functools import lru_cache
 from email.utils import format_datetime
@@ -53,9 +55,9 @@ def blurb(title: str, description: str, url: str) -> str:
 FEED_ITEMS = 50  # feed readers poll the whole file: the newest 50 pages, not the whole site
 
 
-def feed_xml(pages: list[dict], *, site_name: str, site_url: str, description: str, limit: int = FEED_ITEMS) -> str:
+def feed_xml(pages: Iterable[dict], *, site_name: str, site_url: str, description: str, limit: int = FEED_ITEMS) -> str:
     """RSS 2.0 with the newest reviewed pages first. `pages`: title, description, url, reviewed."""
-    ordered = sorted(pages, key=lambda p: (p["reviewed"], p["url"]), reverse=True)[:limit]
+    ordered = heapq.nlargest(limit, pages, key=lambda p: (p["reviewed"], p["url"]))  # = sorted(...)[:limit]
     newest = ordered[0]["reviewed"] if ordered else "2026-01-01"
     items = []
     for page in ordered:
