@@ -32,14 +32,23 @@ PROBE_PAGE = "strategies/synthetic-00001/index.html"
 
 # Runs inside a fresh interpreter: one build, then its own resource usage as JSON.
 BUILD = r"""
-import json, os, resource, sys, time
+import gc, json, os, resource, sys, time
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 import logging; logging.disable(logging.WARNING)
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 config_file, site_dir = sys.argv[1], sys.argv[2]
 config = load_config(config_file, site_dir=site_dir)
-hook_seconds = 0.0
+hook_seconds = gc_in_hook = 0.0
+inside = False
+gc_started = 0.0
+def gc_timer(phase, info):  # collections that start inside the hook's functions, timed separately
+    global gc_started, gc_in_hook
+    if phase == "start":
+        gc_started = time.process_time()
+    elif inside:
+        gc_in_hook += time.process_time() - gc_started
+gc.callbacks.append(gc_timer)
 hooks = config["hooks"] or {}
 for module in hooks.values():
     for event in [f"on_{name}" for name in config.plugins.events]:  # every event MkDocs has: none missed
@@ -47,11 +56,13 @@ for module in hooks.values():
         if original is None:
             continue
         def timed(*args, __original=original, **kwargs):
-            global hook_seconds
+            global hook_seconds, inside
             start = time.process_time()
+            inside = True
             try:
                 return __original(*args, **kwargs)
             finally:
+                inside = False
                 hook_seconds += time.process_time() - start
         setattr(module, event, timed)
         # MkDocs registered the original functions already: swap them in its event lists too.
@@ -63,7 +74,7 @@ start = time.process_time()
 build(config)
 cpu = time.process_time() - start
 usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"cpu_s": cpu, "hook_cpu_s": hook_seconds, "peak_mb": usage.ru_maxrss / 1024}))
+print(json.dumps({"cpu_s": cpu, "hook_cpu_s": hook_seconds, "hook_gc_s": gc_in_hook, "peak_mb": usage.ru_maxrss / 1024}))
 """
 
 
@@ -126,6 +137,7 @@ def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS) -> li
                          "ms_per_page": round(1000 * best[name]["cpu_s"] / count, 2),
                          "hook_cpu_s": round(best[name]["hook_cpu_s"], 2),
                          "hook_share_runs": [round(100 * x, 2) for x in shares[name]],
+                         "hook_gc_s": round(best[name]["hook_gc_s"], 2),
                          "peak_mb": round(best[name]["peak_mb"]), "html_pages": pages,
                          "page_html_kb": round((site / PROBE_PAGE).stat().st_size / 1024, 1),
                          "search_kb_per_page": round(search.stat().st_size / 1024 / count, 2)})
@@ -146,9 +158,10 @@ def report(rows: list[dict]) -> str:
             runs = sorted(ours["hook_share_runs"])
             lines.append(f"- {count} pages: the build with the hook (including every page it generates and adds to) "
                          f"used {100 * (ours['cpu_s'] / bare['cpu_s'] - 1):+.1f}% CPU against the same build without "
-                         f"it; the hook's own functions took {100 * ours['hook_cpu_s'] / ours['cpu_s']:.1f}% of it "
-                         f"(of each run: median {statistics.median(runs):.1f}%, {runs[0]:.1f}% to {runs[-1]:.1f}% "
-                         f"over {len(runs)} runs).")
+                         f"it; the hook's own functions took {100 * ours['hook_cpu_s'] / ours['cpu_s']:.1f}% of it, "
+                         f"{100 * ours['hook_gc_s'] / ours['cpu_s']:.1f} points of which were garbage collections "
+                         f"that began inside them (of each run: median {statistics.median(runs):.1f}%, "
+                         f"{runs[0]:.1f}% to {runs[-1]:.1f}% over {len(runs)} runs).")
     counts = sorted({r["pages"] for r in rows})
     if len(counts) > 1 and (counts[0], "little-steps") in by:
         low, high = by[(counts[0], "little-steps")], by[(counts[-1], "little-steps")]

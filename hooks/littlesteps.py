@@ -111,9 +111,13 @@ def on_env(env, config, files, **kwargs):
     _check_read_pages()
     _collect_unread(files, config)
     entries = _entries()
+    site = {"url": config.get("site_url") or "", "name": config["site_name"],
+            "description": config.get("site_description") or ""}
     for record in _build["pages"].values():
-        if record["page"].content is not None:  # rendered this build (`--dirty` skips unchanged pages)
+        page = record["page"]
+        if page.content is not None:  # rendered this build (`--dirty` skips unchanged pages)
             _complete_content_page(record, entries)
+            page.littlesteps = _share_details(page, site, record)  # while the page is at hand
     for src in _build["generated"]:
         page = files.get_file_from_path(src).page
         if page is not None and page.content is not None:
@@ -126,11 +130,10 @@ def on_env(env, config, files, **kwargs):
             log.error(str(problem))  # `make check` adds GitHub's inline annotations
         raise PluginError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the pages above: "
                           "each line says the file, line, field and fix")
-    site = {"url": config.get("site_url") or "", "name": config["site_name"],
-            "description": config.get("site_description") or ""}
-    for file in files.documentation_pages():
-        if file.page is not None and file.page.content is not None:
-            file.page.littlesteps = _share_details(file.page, site)
+    for file in files.documentation_pages():  # the rest: home, about, generated pages...
+        page = file.page
+        if page is not None and page.content is not None and file.src_uri not in _build["pages"]:
+            page.littlesteps = _share_details(page, site, None)
     return env
 
 
@@ -152,13 +155,13 @@ def on_post_build(config, **kwargs):
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def _share_details(page, site: dict) -> dict:
+def _share_details(page, site: dict, record: dict | None) -> dict:
     """What the template prints: link previews, the facts line or lists, sources, share box and
-    handout (assets/qr.js draws the handout's QR code in the browser). `site`: url, name, description."""
+    handout (assets/qr.js draws the handout's QR code in the browser). `site`: url, name,
+    description; `record`: the page's, if it is a valid content page."""
     src = page.file.src_uri
     canonical = page.canonical_url or share.absolute(site["url"], page.url)
     meta = page.meta or {}
-    record = _build["pages"].get(src)
     details = share.preview(title=page.title or site["name"], description=str(meta.get("description") or site["description"]),
                             canonical=canonical, site_name=site["name"], site_url=site["url"],
                             reviewed=record["meta"]["reviewed"] if record else None, article=record is not None)

@@ -142,9 +142,10 @@ def hub_lists_html(found: list[dict], page_url: str, taken: set[str],
 
     `memo`: one dict shared by a build's lists, so an entry listed on several pages is drawn once.
     """
-    sections = [("Strategies", ("strategy",)), ("Age guides", ("age-guide",)),
-                ("Resource lists", ("resource-list",))] + [(KIND_PLURALS[k], (k,)) for k in ITEM_KINDS]
-    return _grouped_lists_html([(heading, [e for e in found if e["kind"] in kinds]) for heading, kinds in sections],
+    by_kind: dict[str, list[dict]] = {}
+    for entry in found:
+        by_kind.setdefault(entry["kind"], []).append(entry)
+    return _grouped_lists_html([(KIND_PLURALS[kind], by_kind.get(kind, [])) for kind in PAGE_KINDS + ITEM_KINDS],
                                page_url, taken, memo)
 
 
@@ -373,7 +374,8 @@ def _hub_links_html(situations: list[str], page_url: str, titles: dict[str, str]
     """Links from a page to the hub pages of its situations."""
     if page_url.startswith("situations/"):
         return ", ".join(_hub_link(page_url, s, titles[s]) for s in situations)
-    depth = "x/" * len(_segments(page_url))  # only the depth matters from elsewhere
+    stripped = page_url.strip("/")  # only the depth matters from elsewhere (clean URLs: no "//")
+    depth = "x/" * (stripped.count("/") + 1 if stripped else 0)
     return ", ".join(_hub_link(depth, s, titles[s]) for s in situations)
 
 
@@ -426,7 +428,7 @@ def _rel_url(from_url: str, to_url: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-@lru_cache(maxsize=1024)  # the pages links are drawn on: a few per list, one per content page
+@lru_cache(maxsize=256)  # the pages that lists are drawn on: the finder, hubs, section pages, age guides
 def _segments(url: str) -> tuple[str, ...]:
     return tuple(part for part in url.split("/") if part)
 

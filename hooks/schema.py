@@ -438,6 +438,7 @@ def _item_outside_list(list_ages, item_ages, index) -> list[tuple[tuple, str]]:
     return []
 
 
+@lru_cache(maxsize=16384)  # each item title is slugified by the check, the index and the page: once is enough
 def slugify(text: str) -> str:
     """The anchor of a title: lowercase, every run of other characters becomes one hyphen."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
