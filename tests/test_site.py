@@ -274,3 +274,33 @@ def test_every_link_between_pages_of_the_built_site_arrives(real_site):
             checked += 1
     assert checked > 5000
     assert broken == [], "\n".join(broken)
+
+
+def test_facts_lines_and_generated_lists_are_printed_but_not_searched(real_site, index):
+    """overrides/partials/content.html prints them around page.content, where search does not look:
+    a facts line right under the title, a hub's lists after its introduction."""
+    page = (real_site / "strategies/preschool-drop-off-tears/index.html").read_text(encoding="utf-8")
+    title_end = page.index("</h1>")
+    assert page.index('class="ls-page-facts"') > title_end
+    assert page.index('class="ls-page-facts"') < page.index("<p>", page.index("</p>", title_end))
+    hub = (real_site / "situations/separation-anxiety/index.html").read_text(encoding="utf-8")
+    listed = [e for e in index["entries"] if "separation-anxiety" in e["situations"]]
+    assert listed and all(f'>{e["title"]}</a>' in hub.replace("&#x27;", "'") for e in listed[:20])
+    assert hub.index("Open the finder for this situation") < hub.index(f'>{listed[0]["title"]}</a>')
+    docs = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert docs and not [d["location"] for d in docs if "Facts checked" in d["text"]]
+    hub_text = " ".join(d["text"] for d in docs if d["location"].startswith("situations/separation-anxiety/"))
+    assert "Open the finder" in hub_text and not any(e["title"] in hub_text for e in listed)
+
+
+def test_content_partial_is_materials_plus_our_two_parts():
+    """If Material changes its content partial, ours must follow: ours is Material's, plus the
+    facts line and the lists (the lines that mention `ls`), plus a comment."""
+    import material
+    theirs = (Path(material.__file__).parent / "templates/partials/content.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides/partials/content.html").read_text(encoding="utf-8")
+    def lines(text: str) -> list[str]:
+        text = re.sub(r"\{#.*?#\}", "", text, flags=re.S)
+        kept = [line.strip() for line in text.splitlines() if line.strip()]
+        return [line for line in kept if " ls" not in line and "{%- endif %}" != line]
+    assert lines(ours) == lines(theirs)
