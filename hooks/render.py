@@ -337,12 +337,12 @@ def _finder_form(situations: list[dict], kinds: list[str]) -> str:
 def _finder_item(entry: dict, page_url: str, titles: dict[str, str]) -> str:
     """`titles`: situation slug -> its title, escaped."""
     span = entry["ages"]
-    others = ", ".join(titles[s] for s in entry["situations"])
+    others = ", ".join([titles[s] for s in entry["situations"]])
     by = f' by {escape(entry["by"])}' if entry.get("by") else ""
     return (f'<li data-id="{escape(entry["id"])}" data-kind="{entry["kind"]}" data-min="{span["min_months"]}" '
             f'data-max="{span["max_months"]}" data-situations="{" ".join(entry["situations"])}">'
             f'<a href="{escape(_rel_url(page_url, entry["url"]))}">{escape(entry["title"])}</a>{by}'
-            f'<span class="ls-meta">{KIND_LABELS[entry["kind"]]} · ages {format_ages(entry["ages"]["min_months"], entry["ages"]["max_months"])} · {others}</span>'
+            f'<span class="ls-meta">{KIND_LABELS[entry["kind"]]} · ages {format_ages(span["min_months"], span["max_months"])} · {others}</span>'
             f'<span class="ls-desc">{escape(entry["description"])}</span></li>')
 
 

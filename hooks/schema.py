@@ -397,10 +397,7 @@ def _check_semantics(data: dict, model: Model, today: dt.date) -> list[tuple[tup
         return problems
     reviewed = data.get("reviewed")
     if isinstance(reviewed, str):
-        try:
-            when = dt.date.fromisoformat(reviewed)
-        except ValueError:
-            when = None
+        when = _day(reviewed)
         if when and when > today:
             problems.append((("reviewed",), f"{reviewed} is in the future: use the date you checked the sources "
                                             f"(today is {today.isoformat()})"))
@@ -425,6 +422,14 @@ def _check_semantics(data: dict, model: Model, today: dt.date) -> list[tuple[tup
                 if data.get("ages") is not None and item.get("ages") is not None:
                     problems.extend(_item_outside_list(data["ages"], item["ages"], index))
     return problems
+
+
+@lru_cache(maxsize=1024)  # a site has a few dozen review dates
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _item_outside_list(list_ages, item_ages, index) -> list[tuple[tuple, str]]:
