@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, VALID_LIST, VALID_STRATEGY, build_site
@@ -86,6 +87,21 @@ def test_index_matches_front_matter_for_the_drop_off_page(index):
     assert "separation-anxiety" in entry["situations"]
     kissing = next(e for e in index["entries"] if e["title"] == "The Kissing Hand")
     assert kissing["kind"] == "book" and kissing["by"].startswith("Audrey Penn") and kissing["year"] == 1993
+
+
+_JSON_TEXT = st.text(st.characters(blacklist_categories=("Cs",)))  # any text YAML can hold
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"id": _JSON_TEXT, "title": _JSON_TEXT, "description": _JSON_TEXT,
+                                        "ages": st.fixed_dictionaries({"min_months": st.integers(0, 155),
+                                                                       "max_months": st.integers(0, 155)}),
+                                        "situations": st.lists(_JSON_TEXT, max_size=3)}), max_size=5))
+def test_index_text_is_exactly_what_json_dumps_writes(entries):
+    """index.to_json uses orjson for speed; the published file must not depend on that choice."""
+    from index import to_json
+    data = {"version": 1, "entries": entries}
+    assert to_json(data) == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def test_two_builds_give_byte_identical_index(tmp_path, real_site):
