@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from itertools import islice
 from dataclasses import dataclass
 from typing import Callable
 from functools import lru_cache
@@ -161,16 +162,26 @@ def normalise(value, placeholder_text: list | None = None):
     if kind in _LEAVES:
         return value
     if kind is dict or kind is list:  # text and leaves handled here, not by a call each: every page, every build
-        out = {} if kind is dict else [None] * len(value)
-        for key, child in (value.items() if kind is dict else enumerate(value)):
+        # Copied only from the first value that changes: most lists and fields (sources, items,
+        # situations) come back as they are, which saves thousands of copies a build.
+        out = None
+        for number, (key, child) in enumerate(value.items() if kind is dict else enumerate(value)):
             child_kind = type(child)
+            new = child
             if child_kind is str:
                 if placeholder_text is not None and ("[[" in child or "TODO" in child):
                     placeholder_text.append(True)
             elif child_kind not in _LEAVES:
-                child = normalise(child, placeholder_text)
-            out[key if kind is list or type(key) is str else str(key)] = child
-        return out
+                new = normalise(child, placeholder_text)
+            new_key = key if kind is list or type(key) is str else str(key)
+            if out is None and (new is not child or new_key is not key):
+                out = dict(islice(value.items(), number)) if kind is dict else value[:number]
+            if out is not None:
+                if kind is dict:
+                    out[new_key] = new
+                else:
+                    out.append(new)
+        return value if out is None else out
     if isinstance(value, dict):
         return normalise(dict(value), placeholder_text)
     if isinstance(value, (list, tuple)):
@@ -192,6 +203,8 @@ def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = F
         meta = normalise(meta, seen)
         placeholder_text = bool(seen)
     data = meta
+    if not placeholder_text and model.is_valid(data):  # the usual case: only the rules a schema cannot say
+        return _check_semantics(data, model, today)
     placeholders = list(_placeholders(data, ())) if placeholder_text else []
     found = [(path, f"template placeholder {text!r} is still here: replace it with your own text")
              for path, text in placeholders]
