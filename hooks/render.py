@@ -36,10 +36,12 @@ def source_ids(count: int) -> tuple[str, ...]:
 Heading = tuple[int, str, str]
 
 
+_CITATION_LINK = '<sup><a href="#' + SOURCE_ANCHOR.format(r"\1") + r'">[\1]</a></sup>'  # a template: no callback
+
+
 def citations_html(content: str) -> str:
     """[^2] in the rendered body -> a link to the second source."""
-    return CITATION.sub(lambda m: f'<sup><a href="#{SOURCE_ANCHOR.format(m.group(1))}">[{m.group(1)}]</a></sup>',
-                        content)
+    return CITATION.sub(_CITATION_LINK, content)
 
 
 def page_facts_html(meta: dict, page_url: str, situation_titles: dict[str, str]) -> str:
@@ -205,13 +207,21 @@ def _grouped_lists_html(groups: list[tuple[str, list[dict]]], page_url: str, tak
 
 
 def _entry_html(entry: dict, page_url: str, memo: dict) -> str:
-    """One entry of a hub or section list; all but its link is the same on every page (`memo`)."""
+    """One entry of a hub or section list. All but its link is the same on every page, and so is
+    its link from every page at the same depth in another folder (every hub): `memo` keeps both."""
+    start = _segments(page_url)
+    elsewhere = bool(start) and entry["url"].partition("/")[0] not in (start[0], "")
+    if elsewhere and (entry["id"], len(start)) in memo:
+        return memo[entry["id"], len(start)]
     rest = memo.get(entry["id"])
     if rest is None:
         by = f" by {_text(entry['by'])}" if entry.get("by") else ""
-        rest = memo[entry["id"]] = (f'">{_text(entry["title"])}</a>{by} · ages {format_ages(entry["ages"]["min_months"], entry["ages"]["max_months"])}'
-                                    f"<br>\n{_text(entry['description'])}</li>")
-    return f'<li><a href="{escape(_rel_url(page_url, entry["url"]))}' + rest
+        ages = format_ages(entry["ages"]["min_months"], entry["ages"]["max_months"])
+        rest = memo[entry["id"]] = f'">{_text(entry["title"])}</a>{by} · ages {ages}<br>\n{_text(entry["description"])}</li>'
+    html = f'<li><a href="{escape(_rel_url(page_url, entry["url"]))}' + rest
+    if elsewhere:
+        memo[entry["id"], len(start)] = html
+    return html
 
 
 def reference_markdown(schema: dict, situations: tuple[dict, ...], bands: tuple[dict, ...]) -> str:
