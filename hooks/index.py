@@ -53,6 +53,15 @@ def to_json(index: dict) -> str:
     return orjson.dumps(index).decode("utf-8") + "\n"
 
 
+def by_situation(entries: list[dict]) -> dict[str, list[dict]]:
+    """Situation slug -> its entries, in the order given (an entry in two situations is in both)."""
+    groups: dict[str, list[dict]] = {}
+    for entry in entries:
+        for slug in entry["situations"]:
+            groups.setdefault(slug, []).append(entry)
+    return groups
+
+
 def matching(entries: list[dict], situation: str | None = None, ages: tuple[int, int] | None = None,
              kinds: tuple[str, ...] | None = None) -> list[dict]:
     """Entries for a situation and/or an age span (overlap) and/or kinds, in index order."""

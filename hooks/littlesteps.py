@@ -78,8 +78,8 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
         if src in ("finder.md", "strategies/index.md", "resources/index.md", "ages/index.md", "situations/index.md"):
             page.meta["search"] = {"exclude": True}  # lists that repeat other pages' summaries
         return _generated_markdown(src, files, config)
-    # Checked later, all together (_check_read_pages): the same checks run about three times as
-    # fast in one loop as page by page between MkDocs' own work. Nothing here changes the page.
+    # Checked later, all together (_check_read_pages): the same checks run about twice as fast
+    # in one loop as page by page between MkDocs' own work. Nothing here changes the page.
     _build["unchecked"].append((page, markdown))
     if "<!-- littlesteps:" not in markdown:  # the markers below: on a handful of pages only
         return markdown
@@ -358,11 +358,7 @@ def _by_situation() -> dict[str, list[dict]]:
     entries = _entries()
     cached = _build.get("by_situation")
     if cached is None or cached[0] is not entries:
-        groups: dict[str, list[dict]] = {}
-        for entry in entries:
-            for slug in entry["situations"]:
-                groups.setdefault(slug, []).append(entry)
-        cached = _build["by_situation"] = (entries, groups)
+        cached = _build["by_situation"] = (entries, index_mod.by_situation(entries))
     return cached[1]
 
 

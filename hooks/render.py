@@ -14,7 +14,7 @@ from functools import lru_cache
 from html import escape
 
 from ages import format_ages, parse_ages
-from index import ITEM_KINDS, KIND_LABELS, KIND_PLURALS, PAGE_KINDS, matching
+from index import ITEM_KINDS, KIND_LABELS, KIND_PLURALS, PAGE_KINDS, by_situation, matching
 from markdown.extensions.toc import slugify as _toc_slugify
 
 from schema import CITATION, slugify
@@ -207,21 +207,13 @@ def _grouped_lists_html(groups: list[tuple[str, list[dict]]], page_url: str, tak
 
 
 def _entry_html(entry: dict, page_url: str, memo: dict) -> str:
-    """One entry of a hub or section list. All but its link is the same on every page, and so is
-    its link from every page at the same depth in another folder (every hub): `memo` keeps both."""
-    start = _segments(page_url)
-    elsewhere = bool(start) and entry["url"].partition("/")[0] not in (start[0], "")
-    if elsewhere and (entry["id"], len(start)) in memo:
-        return memo[entry["id"], len(start)]
+    """One entry of a hub or section list; all but its link is the same on every page (`memo`)."""
     rest = memo.get(entry["id"])
     if rest is None:
         by = f" by {_text(entry['by'])}" if entry.get("by") else ""
         ages = format_ages(entry["ages"]["min_months"], entry["ages"]["max_months"])
         rest = memo[entry["id"]] = f'">{_text(entry["title"])}</a>{by} · ages {ages}<br>\n{_text(entry["description"])}</li>'
-    html = f'<li><a href="{escape(_rel_url(page_url, entry["url"]))}' + rest
-    if elsewhere:
-        memo[entry["id"], len(start)] = html
-    return html
+    return f'<li><a href="{escape(_rel_url(page_url, entry["url"]))}' + rest
 
 
 def reference_markdown(schema: dict, situations: tuple[dict, ...], bands: tuple[dict, ...]) -> str:
@@ -300,11 +292,8 @@ def finder_html(index: dict, page_url: str = "finder/") -> str:
            '<div class="ls-finder__notes" data-finder-notes hidden></div>',
            '<div class="ls-finder__empty" data-finder-empty hidden></div>',
            '<nav class="ls-finder__toc" aria-label="Situations on this page"><ul>']
-    by_slug: dict[str, list[dict]] = {s["slug"]: [] for s in index["situations"]}
-    for entry in index["entries"]:
-        for slug in entry["situations"]:
-            by_slug[slug].append(entry)
-    groups = [(s, by_slug[s["slug"]]) for s in index["situations"]]
+    by_slug = by_situation(index["entries"])
+    groups = [(s, by_slug.get(s["slug"], [])) for s in index["situations"]]
     out += [f'<li><a href="#{s["slug"]}">{escape(s["title"])}</a></li>' for s, group in groups if group]
     drawn: dict[str, str] = {}  # an entry in two situations is listed twice: draw it once
     out.append("</ul></nav>")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from itertools import islice
 from dataclasses import dataclass
 from typing import Callable
 from functools import lru_cache
@@ -162,26 +161,16 @@ def normalise(value, placeholder_text: list | None = None):
     if kind in _LEAVES:
         return value
     if kind is dict or kind is list:  # text and leaves handled here, not by a call each: every page, every build
-        # Copied only from the first value that changes: most lists and fields (sources, items,
-        # situations) come back as they are, which saves thousands of copies a build.
-        out = None
-        for number, (key, child) in enumerate(value.items() if kind is dict else enumerate(value)):
+        out = {} if kind is dict else [None] * len(value)
+        for key, child in (value.items() if kind is dict else enumerate(value)):
             child_kind = type(child)
-            new = child
             if child_kind is str:
                 if placeholder_text is not None and ("[[" in child or "TODO" in child):
                     placeholder_text.append(True)
             elif child_kind not in _LEAVES:
-                new = normalise(child, placeholder_text)
-            new_key = key if kind is list or type(key) is str else str(key)
-            if out is None and (new is not child or new_key is not key):
-                out = dict(islice(value.items(), number)) if kind is dict else value[:number]
-            if out is not None:
-                if kind is dict:
-                    out[new_key] = new
-                else:
-                    out.append(new)
-        return value if out is None else out
+                child = normalise(child, placeholder_text)
+            out[key if kind is list or type(key) is str else str(key)] = child
+        return out
     if isinstance(value, dict):
         return normalise(dict(value), placeholder_text)
     if isinstance(value, (list, tuple)):
@@ -198,17 +187,18 @@ def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = F
     `normalised`: `meta` has been through normalise() already (saves a second walk), which also
     said whether any text in it holds `placeholder_text`.
     """
+    data = meta
     if not normalised:
         seen: list = []
-        meta = normalise(meta, seen)
+        data = normalise(meta, seen)
         placeholder_text = bool(seen)
-    data = meta
-    if not placeholder_text and model.is_valid(data):  # the usual case: only the rules a schema cannot say
+    valid = model.is_valid(data)
+    if valid and not placeholder_text:  # the usual case: only the rules a schema cannot say
         return _check_semantics(data, model, today)
     placeholders = list(_placeholders(data, ())) if placeholder_text else []
     found = [(path, f"template placeholder {text!r} is still here: replace it with your own text")
              for path, text in placeholders]
-    for error in ([] if model.is_valid(data) else model.validator.iter_errors(data)):
+    for error in ([] if valid else model.validator.iter_errors(data)):
         path = tuple(error.absolute_path)
         if not any(path[: len(p)] == p for p, _ in placeholders):  # one message per unfilled field
             found.extend(_explain(error, model))
@@ -226,7 +216,7 @@ def check_meta(meta: dict, model: Model, today: dt.date, *, normalised: bool = F
 def _placeholders(value, path: tuple):
     """Template text like "[[Write a one-line description]]" left in the front-matter."""
     if isinstance(value, str):
-        match = PLACEHOLDER.search(value) if "[[" in value or "TODO" in value else None
+        match = PLACEHOLDER.search(value)
         if match:
             yield path, match.group(0)
     elif isinstance(value, dict):
