@@ -1,6 +1,8 @@
 """Pages and their resource items -> the sorted, public index (site/api/index.json)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import orjson
 
 from ages import parse_ages
@@ -79,6 +81,13 @@ def matching(entries: list[dict], situation: str | None = None, ages: tuple[int,
 
 
 def _entry(entry_id, kind, title, description, url, ages, situations) -> dict:
-    low, high = parse_ages(ages)
+    # `ages` is one dict for every entry of the same span and `situations` is the page's own list
+    # (both are read, never changed): thousands of small copies cost the build garbage collections.
     return {"id": entry_id, "kind": kind, "title": title.strip(), "description": " ".join(description.split()),
-            "url": url, "ages": {"min_months": low, "max_months": high}, "situations": list(situations)}
+            "url": url, "ages": _span(*parse_ages(ages)),
+            "situations": situations if type(situations) is list else list(situations)}
+
+
+@lru_cache(maxsize=1024)  # a few dozen spans a site
+def _span(low: int, high: int) -> dict:
+    return {"min_months": low, "max_months": high}

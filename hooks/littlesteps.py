@@ -238,7 +238,7 @@ def _content_page(page, markdown: str) -> None:
         _build["problems"].append(Problem(_display_path(page), line, field, message))
         return
     placeholder_text: list = []
-    meta = schema.normalise(page.meta, placeholder_text)
+    meta = schema.normalise(page.meta, placeholder_text, in_place=True)  # no copy: see normalise
     found = schema.check_meta(meta, _build["model"], _build["today"], normalised=True,
                               placeholder_text=bool(placeholder_text))
     sources = page.meta.get("sources") if isinstance(page.meta.get("sources"), list) else []

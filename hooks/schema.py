@@ -147,11 +147,13 @@ def _inline_refs(node, defs: dict):
 _LEAVES = frozenset((int, bool, float, type(None)))  # values JSON has as they are (text is looked at)
 
 
-def normalise(value, placeholder_text: list | None = None):
+def normalise(value, placeholder_text: list | None = None, *, in_place: bool = False):
     """YAML values as JSON would have them: dates become "YYYY-MM-DD", keys become text.
 
     `placeholder_text`: if given, gets True appended when some text holds "[[" or "TODO", so that
     check_meta looks for template placeholders only then: one walk a page instead of two.
+    `in_place`: change `value`'s dicts and lists themselves rather than copies (the hook does, for
+    page.meta: at thousands of pages the copies cost time and, above all, garbage collections).
     """
     kind = type(value)
     if kind is str:
@@ -161,14 +163,18 @@ def normalise(value, placeholder_text: list | None = None):
     if kind in _LEAVES:
         return value
     if kind is dict or kind is list:  # text and leaves handled here, not by a call each: every page, every build
-        out = {} if kind is dict else [None] * len(value)
+        if in_place and kind is dict and not all(type(key) is str for key in value):
+            in_place = False  # keys to change: a new dict (rare: YAML like "2: text")
+        out = value if in_place else {} if kind is dict else [None] * len(value)
         for key, child in (value.items() if kind is dict else enumerate(value)):
             child_kind = type(child)
-            if child_kind is str:
-                if placeholder_text is not None and ("[[" in child or "TODO" in child):
+            if child_kind is str or child_kind in _LEAVES:
+                if child_kind is str and placeholder_text is not None and ("[[" in child or "TODO" in child):
                     placeholder_text.append(True)
-            elif child_kind not in _LEAVES:
-                child = normalise(child, placeholder_text)
+                if in_place:
+                    continue  # as JSON has it already
+            else:
+                child = normalise(child, placeholder_text, in_place=in_place)
             out[key if kind is list or type(key) is str else str(key)] = child
         return out
     if isinstance(value, dict):

@@ -84,6 +84,30 @@ def test_fuzzed_front_matter_only_ever_reports(model, meta):
         assert isinstance(field_name(path), str)
 
 
+yaml_values = st.recursive(  # what YAML can give: json_values, plus tuples and keys that are not text
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40) | st.dates()
+    | st.sampled_from(["TODO", "[[Write it]]"]),
+    lambda children: st.lists(children, max_size=4) | st.tuples(children, children)
+    | st.dictionaries(st.text(max_size=10) | st.integers() | st.dates(), children, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=12) | st.integers(), yaml_values, max_size=9))
+def test_normalising_in_place_gives_what_a_copy_gives(meta):
+    """The hook normalises page.meta in place; the result, and the placeholders noticed, must be the
+    copy's, and what it returns is JSON's kind of data."""
+    from schema import normalise
+    original = copy.deepcopy(meta)
+    seen_copy: list = []
+    seen_in_place: list = []
+    expected = normalise(meta, seen_copy)
+    assert meta == original  # the copying walk leaves its input alone
+    assert normalise(meta, seen_in_place, in_place=True) == expected
+    assert bool(seen_in_place) == bool(seen_copy)
+    assert json.loads(json.dumps(expected)) == expected
+
+
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=0, max_size=200), st.sampled_from(FIELDS))
 def test_random_unicode_in_any_field_is_reported_not_raised(model, text, field):
