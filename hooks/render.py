@@ -195,25 +195,28 @@ def _grouped_lists_html(groups: list[tuple[str, list[dict]]], page_url: str, tak
     parts: list[str] = []
     headings: list[Heading] = []
     memo = {} if memo is None else memo
+    root = _to_root(page_url)
     for heading, group in groups:
         if not group:
             continue
         heading_id = unique_id(heading_slug(heading), taken)
         parts.append(f'<h2 id="{heading_id}">{_text(heading)}</h2>\n<ul>')
-        parts += [_entry_html(e, page_url, memo) for e in _by_age(group)]
+        parts += [_entry_html(e, root, memo) for e in _by_age(group)]
         parts.append("</ul>")
         headings.append((2, heading_id, _text(heading)))
     return "\n".join(parts) + "\n", headings
 
 
-def _entry_html(entry: dict, page_url: str, memo: dict) -> str:
-    """One entry of a hub or section list; all but its link is the same on every page (`memo`)."""
+def _entry_html(entry: dict, root: str, memo: dict) -> str:
+    """One entry of a hub or section list. Its link goes up to the site's `root` and down to the
+    entry, so all but that prefix is the same on every page, and drawn once a build (`memo`)."""
     rest = memo.get(entry["id"])
     if rest is None:
         by = f" by {_text(entry['by'])}" if entry.get("by") else ""
         ages = format_ages(entry["ages"]["min_months"], entry["ages"]["max_months"])
-        rest = memo[entry["id"]] = f'">{_text(entry["title"])}</a>{by} · ages {ages}<br>\n{_text(entry["description"])}</li>'
-    return f'<li><a href="{escape(_rel_url(page_url, entry["url"]))}' + rest
+        rest = memo[entry["id"]] = (f'{escape(entry["url"])}">{_text(entry["title"])}</a>{by} · ages {ages}<br>\n'
+                                    f'{_text(entry["description"])}</li>')
+    return '<li><a href="' + root + rest
 
 
 def reference_markdown(schema: dict, situations: tuple[dict, ...], bands: tuple[dict, ...]) -> str:
@@ -417,7 +420,7 @@ def _rel_url(from_url: str, to_url: str) -> str:
     path, _, anchor = to_url.partition("#")
     start = _segments(from_url)
     if start and path.partition("/")[0] not in (start[0], ""):  # another top folder: up to the root, down
-        return "../" * len(start) + path + (f"#{anchor}" if anchor else "")
+        return _to_root(from_url) + path + (f"#{anchor}" if anchor else "")
     target = [part for part in path.split("/") if part]
     common = 0
     while common < len(start) and common < len(target) and start[common] == target[common]:
@@ -425,6 +428,11 @@ def _rel_url(from_url: str, to_url: str) -> str:
     parts = [".."] * (len(start) - common) + target[common:]
     rel = "./" if not parts else "/".join(parts) + ("/" if path.endswith("/") else "")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _to_root(from_url: str) -> str:
+    """The relative link from a directory URL up to the site's root ("finder/" -> "../")."""
+    return "../" * len(_segments(from_url))
 
 
 @lru_cache(maxsize=256)  # the pages that lists are drawn on: the finder, hubs, section pages, age guides
