@@ -271,7 +271,7 @@ def _complete_content_page(record: dict, entries: list[dict]) -> None:
     page, meta, titles = record["page"], record["meta"], _build["titles"]
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
     record["facts_html"] = render.page_facts_html(meta, page.url, titles)
-    parts = [render.citations_html(page.content)]
+    parts = [render.citations_html(page.content, len(meta.get("sources") or []))]
     headings: list = []
     if meta.get("items"):
         html, found = render.items_html(meta["items"], page.url, titles, taken)

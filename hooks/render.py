@@ -39,9 +39,20 @@ Heading = tuple[int, str, str]
 _CITATION_LINK = '<sup><a href="#' + SOURCE_ANCHOR.format(r"\1") + r'">[\1]</a></sup>'  # a template: no callback
 
 
-def citations_html(content: str) -> str:
-    """[^2] in the rendered body -> a link to the second source."""
-    return CITATION.sub(_CITATION_LINK, content)
+def citations_html(content: str, source_count: int) -> str:
+    """[^2] in the rendered body -> a link to the second source.
+
+    The usual markers, [^1] to [^`source_count`], are swapped by plain replaces (the regex calls
+    Python code for every marker it finds); the pattern then handles any other form, like [^01].
+    """
+    for marker, link in _citation_links(source_count):
+        content = content.replace(marker, link)
+    return CITATION.sub(_CITATION_LINK, content) if "[^" in content else content
+
+
+@lru_cache(maxsize=64)
+def _citation_links(count: int) -> tuple[tuple[str, str], ...]:
+    return tuple((f"[^{n}]", CITATION.sub(_CITATION_LINK, f"[^{n}]")) for n in range(1, count + 1))
 
 
 def page_facts_html(meta: dict, page_url: str, situation_titles: dict[str, str]) -> str:

@@ -163,10 +163,11 @@ def normalise(value, placeholder_text: list | None = None, *, in_place: bool = F
     if kind in _LEAVES:
         return value
     if kind is dict or kind is list:  # text and leaves handled here, not by a call each: every page, every build
-        if in_place and kind is dict and not all(type(key) is str for key in value):
-            in_place = False  # keys to change: a new dict (rare: YAML like "2: text")
         out = value if in_place else {} if kind is dict else [None] * len(value)
+        keys_to_check = in_place and kind is dict
         for key, child in (value.items() if kind is dict else enumerate(value)):
+            if keys_to_check and type(key) is not str:
+                return normalise(value, placeholder_text)  # keys to change: a new dict (rare: YAML like "2: x")
             child_kind = type(child)
             if child_kind is str or child_kind in _LEAVES:
                 if child_kind is str and placeholder_text is not None and ("[[" in child or "TODO" in child):
