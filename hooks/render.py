@@ -151,7 +151,8 @@ def hub_markdown(situation: dict, has_entries: bool) -> str:
 
 def hub_lists_html(found: list[dict], page_url: str, taken: set[str],
                    memo: dict | None = None) -> tuple[str, list[Heading]]:
-    """A hub's entries: strategies, age guides, resource lists, then items grouped by kind.
+    """A hub's entries (`found`, in_list_order): strategies, age guides, resource lists, then items
+    grouped by kind.
 
     `memo`: one dict shared by a build's lists, so an entry listed on several pages is drawn once.
     """
@@ -183,7 +184,8 @@ def section_index_markdown(title: str, intro: str, has_pages: bool) -> str:
 
 def section_lists_html(by_situation: dict[str, list[dict]], situations: tuple[dict, ...], page_url: str,
                        taken: set[str], memo: dict | None = None) -> tuple[str, list[Heading]]:
-    """strategies/ or resources/: `by_situation` maps a situation's slug to its pages of that kind."""
+    """strategies/ or resources/: `by_situation` maps a situation's slug to its pages of that kind,
+    in_list_order."""
     return _grouped_lists_html([(s["title"], by_situation.get(s["slug"], [])) for s in situations], page_url, taken,
                                memo)
 
@@ -202,7 +204,7 @@ def ages_index_markdown(bands: tuple[dict, ...], entries: list[dict], src_of: di
 
 def _grouped_lists_html(groups: list[tuple[str, list[dict]]], page_url: str, taken: set[str],
                         memo: dict | None = None) -> tuple[str, list[Heading]]:
-    """One heading and list per non-empty group, youngest ages first."""
+    """One heading and list per non-empty group; each group's entries are drawn as given."""
     parts: list[str] = []
     headings: list[Heading] = []
     memo = {} if memo is None else memo
@@ -212,7 +214,7 @@ def _grouped_lists_html(groups: list[tuple[str, list[dict]]], page_url: str, tak
             continue
         heading_id = unique_id(heading_slug(heading), taken)
         parts.append(f'<h2 id="{heading_id}">{_text(heading)}</h2>\n<ul>')
-        parts += [_entry_html(e, root, memo) for e in _by_age(group)]
+        parts += [_entry_html(e, root, memo) for e in group]
         parts.append("</ul>")
         headings.append((2, heading_id, _text(heading)))
     return "\n".join(parts) + "\n", headings
@@ -286,7 +288,7 @@ def for_age_html(band: dict, entries: list[dict], page_url: str, this_id: str) -
         return "<p>Nothing is written for this age yet.</p>"
     parts = []
     for kind in PAGE_KINDS + ITEM_KINDS:
-        group = _by_age([e for e in found if e["kind"] == kind])
+        group = in_list_order([e for e in found if e["kind"] == kind])
         if group:
             parts.append(f"<h3>{KIND_PLURALS[kind]}</h3>\n<ul>")
             parts += [f'<li><a href="{escape(_rel_url(page_url, e["url"]))}">{escape(e["title"])}</a> '
@@ -408,7 +410,11 @@ def _publisher(name: str) -> str:
     return _text(name)
 
 
-def _by_age(entries: list[dict]) -> list[dict]:
+def in_list_order(entries: list[dict]) -> list[dict]:
+    """The order of every list: youngest first, then the narrower span, then by title.
+
+    Hubs and section pages draw their entries in the order given: the hook sorts a build's entries
+    once, and the groups made from them keep it (one sort, not one per list)."""
     return sorted(entries, key=lambda e: (e["ages"]["min_months"], e["ages"]["max_months"], e["title"].lower()))
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import collections
 import json
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -113,6 +114,35 @@ def test_citation_links_are_what_the_pattern_alone_gives(pieces, source_count):
     from schema import CITATION
     content = "".join(pieces)
     assert citations_html(content, source_count) == CITATION.sub(_CITATION_LINK, content)
+
+
+def test_hub_and_section_lists_are_youngest_first(real_site, index):
+    """The hook sorts a build's entries once and the lists keep that order: check every list."""
+    by_url = {e["url"]: e for e in index["entries"]}
+    pages = [real_site / "strategies/index.html", real_site / "resources/index.html"]
+    pages += sorted((real_site / "situations").glob("*/index.html"))
+    checked = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        base = page.parent.relative_to(real_site).as_posix() + "/"
+        for block in re.findall(r"<ul>\n(<li><a href=.*?)\n</ul>", html, re.S):
+            urls = [posixpath.normpath(base + href).lstrip("./") for href in re.findall(r'<li><a href="([^"]+)"', block)]
+            found = [by_url[u if "#" in u else u + "/"] for u in urls]
+            keys = [(e["ages"]["min_months"], e["ages"]["max_months"], e["title"].lower()) for e in found]
+            assert keys == sorted(keys), page
+            checked += len(found) > 1
+    assert checked >= 10  # enough lists with two or more entries to mean something
+
+
+def test_no_plugin_would_miss_the_pages_the_hook_renders_again():
+    """The hook gives generated pages their Markdown at on_env and renders them (and the pages with
+    markers) again there. A plugin with a per-page Markdown or HTML event would not see that second
+    rendering: if one is added, the hook must change too."""
+    from mkdocs.config import load_config
+    config = load_config(str(ROOT / "mkdocs.yml"))  # plugins and hooks register their events as they load
+    assert config.plugins.events["env"], "the hook's on_env is registered"
+    for event in ("pre_page", "page_read_source", "page_markdown", "page_content"):
+        assert config.plugins.events[event] == [], event
 
 
 def test_two_builds_give_byte_identical_index(tmp_path, real_site):
