@@ -1,15 +1,15 @@
-"""Index -> Markdown and HTML for the pages the hook writes or completes.
+"""Index -> HTML for the pages the hook writes or completes (and the Markdown of one page).
 
-Short, fixed parts are Markdown, so MkDocs checks their links. Parts that grow with the site (the
-finder, hubs and section lists, per-age lists) and the parts added to every content page are HTML,
-added after Markdown has run: Markdown over thousands of entries would cost more than the rest of
-the build. Their links are built from the index of pages that exist, so they cannot point nowhere
-(and tests/test_site.py follows every one of them).
+Everything the hook adds to a page is HTML, added after MkDocs has rendered the page's Markdown:
+the parts of every content page, and, under the titles of the generated pages, their text and the
+lists that grow with the site (the finder, hubs, section lists, per-age lists). Markdown over
+thousands of entries would cost more than the rest of the build. Links are built from the URLs of
+pages that exist, so they cannot point nowhere (and tests/test_site.py follows every one of them).
+The front-matter reference is Markdown, rendered by MkDocs: it comes from the schema alone.
 """
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from functools import lru_cache
 from html import escape
 
@@ -136,17 +136,28 @@ def _item_facts(item: dict) -> str:
     return " · ".join(facts)
 
 
-# --- generated pages (Markdown, links checked by MkDocs) -------------------------------------
+# --- generated pages ---------------------------------------------------------------------------
+# MkDocs renders a generated page's title; everything under it is HTML from here, added at on_env
+# like the parts of content pages. Links come from URLs of pages that exist (tests/test_site.py
+# follows every one), and each part is what Markdown made of the same text before.
 
-def hub_markdown(situation: dict, has_entries: bool) -> str:
-    """/situations/<slug>/, head: what it is, for which ages, and the finder; the lists follow it."""
-    lines = [f"# {situation['title']}", "", f"{situation['description']} For ages {format_ages(**situation['ages'])}.",
-             "", f"[Open the finder for this situation](../finder.md?situation={situation['slug']}) to narrow it down "
-             "by age.", ""]
+def hub_head_html(situation: dict, has_entries: bool, page_url: str) -> str:
+    """/situations/<slug>/, under the title: what it is, for which ages, and the finder; the lists follow it."""
+    finder = _rel_url(page_url, "finder/")
+    html = (f"<p>{_text(situation['description'])} For ages {format_ages(**situation['ages'])}.</p>\n"
+            f'<p><a href="{escape(finder)}?situation={escape(situation["slug"])}">Open the finder for this situation</a> '
+            "to narrow it down by age.</p>\n")
     if not has_entries:
-        lines += ["Nothing is written for this situation yet. "
-                  "[Suggest a page or a book](../about/index.md#contribute) and we will add it.", ""]
-    return "\n".join(lines)
+        html += (f'<p>Nothing is written for this situation yet. <a href="{escape(_rel_url(page_url, "about/#contribute"))}">'
+                 "Suggest a page or a book</a> and we will add it.</p>\n")
+    return html
+
+
+def finder_head_html() -> str:
+    return ("<p>Choose your child's age and what is happening. The list updates as you choose, and the address "
+            "bar keeps your choices, so you can share the link.</p>\n"
+            "<noscript><p>Your browser is not running JavaScript, so the filters are off: every page is listed "
+            "below, grouped by situation.</p></noscript>\n")
 
 
 def hub_lists_html(found: list[dict], page_url: str, taken: set[str],
@@ -163,23 +174,25 @@ def hub_lists_html(found: list[dict], page_url: str, taken: set[str],
                                page_url, taken, memo)
 
 
-def situations_index_markdown(situations: tuple[dict, ...], by_situation: dict[str, list[dict]]) -> str:
+def situations_index_html(situations: tuple[dict, ...], by_situation: dict[str, list[dict]], page_url: str) -> str:
     """/situations/: each situation with its ages and counts. `by_situation`: slug -> its entries."""
-    lines = ["# Situations", "", "Pick what is happening. Each page gathers the strategies, age guides, "
-             "books and episodes for it.", "", "| Situation | Ages | Strategies | Books, episodes and more |",
-             "|---|---|---|---|"]
+    rows = []
     for situation in situations:
         found = by_situation.get(situation["slug"], [])
         strategies = sum(1 for e in found if e["kind"] == "strategy")
         resources = sum(1 for e in found if e["kind"] in ITEM_KINDS)
-        lines.append(f"| [{_md(situation['title'])}]({situation['slug']}.md)<br>{_md(situation['description'])} "
-                     f"| {format_ages(**situation['ages'])} | {strategies} | {resources} |")
-    return "\n".join(lines) + "\n"
+        hub = _rel_url(page_url, f"situations/{situation['slug']}/")
+        rows.append(f'<tr>\n<td><a href="{escape(hub)}">{_text(situation["title"])}</a><br>'
+                    f"{_text(situation['description'])}</td>\n<td>{format_ages(**situation['ages'])}</td>\n"
+                    f"<td>{strategies}</td>\n<td>{resources}</td>\n</tr>")
+    return ("<p>Pick what is happening. Each page gathers the strategies, age guides, books and episodes for it.</p>\n"
+            "<table>\n<thead>\n<tr>\n<th>Situation</th>\n<th>Ages</th>\n<th>Strategies</th>\n"
+            "<th>Books, episodes and more</th>\n</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n")
 
 
-def section_index_markdown(title: str, intro: str, has_pages: bool) -> str:
-    """strategies/ and resources/, head; the lists (every page of one kind, by situation) follow it."""
-    return f"# {title}\n\n{intro}\n" + ("" if has_pages else "\nNo pages yet.\n")
+def section_head_html(intro: str, has_pages: bool) -> str:
+    """strategies/ and resources/, under the title; the lists (every page of one kind, by situation) follow it."""
+    return f"<p>{_text(intro)}</p>\n" + ("" if has_pages else "<p>No pages yet.</p>\n")
 
 
 def section_lists_html(by_situation: dict[str, list[dict]], situations: tuple[dict, ...], page_url: str,
@@ -190,16 +203,19 @@ def section_lists_html(by_situation: dict[str, list[dict]], situations: tuple[di
                                memo)
 
 
-def ages_index_markdown(bands: tuple[dict, ...], entries: list[dict], src_of: dict[str, str]) -> str:
-    lines = ["# Age guides", "", "What is typical at each age, from birth to 12, and when to ask for help.", ""]
+def ages_index_html(bands: tuple[dict, ...], entries: list[dict], page_url: str) -> str:
+    """/ages/: each age band with its guide, or "coming soon"."""
     guides = {(e["ages"]["min_months"], e["ages"]["max_months"]): e for e in entries if e["kind"] == "age-guide"}
+    rows = []
     for band in bands:
         guide = guides.get((band["min_months"], band["max_months"]))
         if guide:
-            lines.append(f"- [{_md(band['title'])}]({_rel('ages/index.md', src_of[guide['url']])}): {_md(guide['description'])}")
+            rows.append(f'<li><a href="{escape(_rel_url(page_url, guide["url"]))}">{_text(band["title"])}</a>: '
+                        f'{_text(guide["description"])}</li>')
         else:
-            lines.append(f"- {_md(band['title'])}: coming soon.")
-    return "\n".join(lines) + "\n"
+            rows.append(f"<li>{_text(band['title'])}: coming soon.</li>")
+    return ("<p>What is typical at each age, from birth to 12, and when to ask for help.</p>\n<ul>\n"
+            + "\n".join(rows) + "\n</ul>\n")
 
 
 def _grouped_lists_html(groups: list[tuple[str, list[dict]]], page_url: str, taken: set[str],
@@ -361,11 +377,11 @@ def _finder_item(entry: dict, page_url: str, titles: dict[str, str]) -> str:
             f'<span class="ls-desc">{escape(entry["description"])}</span></li>')
 
 
-def blurb_markdown(title: str, text: str, ident: str, page_src: str, target_src: str) -> str:
+def blurb_html(title: str, text: str, ident: str, page_url: str, target_url: str) -> str:
     """A teacher's ready-to-paste blurb for another page, with a copy button (share.js)."""
-    return (f"**[{_md(title)}]({_rel(page_src, target_src)})**\n\n"
+    return (f'<p><strong><a href="{escape(_rel_url(page_url, target_url))}">{_text(title)}</a></strong></p>\n'
             f'<p class="ls-share__blurb" id="{ident}">{escape(text)}</p>\n'
-            f'<button type="button" class="md-button ls-share__copy" data-copy="{ident}" hidden>Copy text</button>\n')
+            f'<p><button type="button" class="md-button ls-share__copy" data-copy="{ident}" hidden>Copy text</button></p>')
 
 
 def situation_tiles_html(situations: tuple[dict, ...], page_url: str = "") -> str:
@@ -423,11 +439,6 @@ def _by_kind_then_age(entries: list[dict]) -> list[dict]:
     return sorted(entries, key=lambda e: (order[e["kind"]], e["ages"]["min_months"], e["title"].lower()))
 
 
-def _rel(from_src: str, to_src: str) -> str:
-    """Relative Markdown link between two source files."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
-
-
 def _rel_url(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs ("finder/" -> "../strategies/x/#a").
 
@@ -455,9 +466,3 @@ def _to_root(from_url: str) -> str:
 @lru_cache(maxsize=256)  # the pages that lists are drawn on: the finder, hubs, section pages, age guides
 def _segments(url: str) -> tuple[str, ...]:
     return tuple(part for part in url.split("/") if part)
-
-
-def _md(text: str) -> str:
-    """Text safe to put inside Markdown link text or a table cell."""
-    return (str(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-            .replace("|", "\\|").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_"))

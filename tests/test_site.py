@@ -134,10 +134,11 @@ def test_hub_and_section_lists_are_youngest_first(real_site, index):
     assert checked >= 10  # enough lists with two or more entries to mean something
 
 
-def test_no_plugin_would_miss_the_pages_the_hook_renders_again():
-    """The hook gives generated pages their Markdown at on_env and renders them (and the pages with
-    markers) again there. A plugin with a per-page Markdown or HTML event would not see that second
-    rendering: if one is added, the hook must change too."""
+def test_no_plugin_reads_pages_before_the_hook_completes_them():
+    """The hook has no per-page event: it checks pages and adds its HTML at on_env, after MkDocs has
+    rendered every page. A plugin with a per-page Markdown or HTML event would see pages without
+    what the hook adds, or add to a page after the hook checked it: if one is added, the hook must
+    change too."""
     from mkdocs.config import load_config
     config = load_config(str(ROOT / "mkdocs.yml"))  # plugins and hooks register their events as they load
     assert config.plugins.events["env"], "the hook's on_env is registered"
