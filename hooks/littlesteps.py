@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import posixpath
 import re
 import shutil
 import sys
@@ -160,7 +159,7 @@ def _share_details(page, site: dict, record: dict | None) -> dict:
 
 
 def _is_content(src: str) -> bool:
-    return src.startswith(CONTENT_DIRS) and posixpath.basename(src) != "index.md"
+    return src.startswith(CONTENT_DIRS) and not src.endswith("/index.md")  # (a folder's own page is not)
 
 
 def _display_path(page) -> str:
