@@ -314,7 +314,7 @@ def _complete_content_page(record: dict, entries: list[dict]) -> None:
 def _extend_toc(page, headings: list) -> None:
     """Add (level, id, title) headings to the page's contents, nested as Markdown's toc would."""
     items = page.toc.items
-    if items and items[0].level == 1 and "<h1" in (page.content or ""):
+    if items and items[0].level == 1:
         items = items[0].children  # a page whose Markdown has "# Title": its sections sit under the h1
     for level, heading_id, title in headings:
         link = AnchorLink(title, heading_id, level)

@@ -106,6 +106,7 @@ def items_html(items: list[dict], page_url: str, situation_titles: dict[str, str
     return "\n".join(parts) + "\n", headings
 
 
+@lru_cache(maxsize=1024)  # a few dozen headings (kinds, situations) on thousands of pages
 def heading_slug(title: str) -> str:
     """The id Markdown's toc extension gives a heading, so generated headings keep published anchors."""
     return _toc_slugify(title, "-")

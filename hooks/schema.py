@@ -239,8 +239,8 @@ def _placeholders(value, path: tuple):
 
 def check_citations(body: str, source_count: int) -> list[tuple[int, str]]:
     """[^N] markers that point past the sources list, as (body line, message)."""
-    if all(1 <= int(number) <= source_count for number in CITATION.findall(body)):
-        return []  # the usual case, found without walking the lines
+    if _citation_numbers(source_count).issuperset(CITATION.findall(body)):
+        return []  # the usual case ([^1] to [^source_count] only), found without walking the lines
     problems = []
     for number, line in _citations(body):
         if not 1 <= number <= source_count:
@@ -266,6 +266,11 @@ def band_for(ages_value, model: Model) -> dict | None:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+@lru_cache(maxsize=64)
+def _citation_numbers(source_count: int) -> frozenset[str]:
+    return frozenset(str(number) for number in range(1, source_count + 1))
+
 
 def _citations(body: str):
     for number, text in prose_lines(body):
