@@ -407,7 +407,7 @@ def _generated_lists(page) -> tuple[str, list]:
     src = page.file.src_uri
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
     if src == "finder.md":
-        return render.finder_html(_index(), page.url), []
+        return render.finder_html(_index(), page.url, _by_situation()), []
     if src in SECTION_PAGES:
         kind = SECTION_PAGES[src][1]
         groups = {slug: [e for e in found if e["kind"] == kind] for slug, found in _by_situation().items()}

@@ -314,8 +314,11 @@ def for_age_html(band: dict, entries: list[dict], page_url: str, this_id: str) -
     return "\n".join(parts)
 
 
-def finder_html(index: dict, page_url: str = "finder/") -> str:
-    """Every entry as plain HTML, grouped by situation; the finder script filters it in place."""
+def finder_html(index: dict, page_url: str = "finder/", by_slug: dict[str, list[dict]] | None = None) -> str:
+    """Every entry as plain HTML, grouped by situation; the finder script filters it in place.
+
+    `by_slug`: the index's entries by situation, in_list_order (the hook has them already). In each
+    group they are listed by kind, then in that order."""
     titles = {s["slug"]: escape(s["title"]) for s in index["situations"]}
     present = {e["kind"] for e in index["entries"]}
     kinds = [k for k in PAGE_KINDS + ITEM_KINDS if k in present]
@@ -325,8 +328,9 @@ def finder_html(index: dict, page_url: str = "finder/") -> str:
            '<div class="ls-finder__notes" data-finder-notes hidden></div>',
            '<div class="ls-finder__empty" data-finder-empty hidden></div>',
            '<nav class="ls-finder__toc" aria-label="Situations on this page"><ul>']
-    by_slug = by_situation(index["entries"])
+    by_slug = by_situation(in_list_order(index["entries"])) if by_slug is None else by_slug
     groups = [(s, by_slug.get(s["slug"], [])) for s in index["situations"]]
+    root = _to_root(page_url)
     out += [f'<li><a href="#{s["slug"]}">{escape(s["title"])}</a></li>' for s, group in groups if group]
     drawn: dict[str, str] = {}  # an entry in two situations is listed twice: draw it once
     out.append("</ul></nav>")
@@ -335,9 +339,9 @@ def finder_html(index: dict, page_url: str = "finder/") -> str:
             continue
         out.append(f'<section class="ls-finder__group" data-group="{situation["slug"]}">'
                    f'<h2 id="{situation["slug"]}">{escape(situation["title"])}</h2><ul class="ls-finder__list">')
-        for entry in _by_kind_then_age(group):
+        for entry in sorted(group, key=_kind_order):  # stable: by kind, then as given
             if entry["id"] not in drawn:
-                drawn[entry["id"]] = _finder_item(entry, page_url, titles)
+                drawn[entry["id"]] = _finder_item(entry, root, titles)
             out.append(drawn[entry["id"]])
         out.append("</ul></section>")
     return '<div class="ls-finder" data-finder>\n' + "\n".join(out) + "\n</div>"
@@ -366,14 +370,14 @@ def _finder_form(situations: list[dict], kinds: list[str]) -> str:
             '</form>')
 
 
-def _finder_item(entry: dict, page_url: str, titles: dict[str, str]) -> str:
-    """`titles`: situation slug -> its title, escaped."""
+def _finder_item(entry: dict, root: str, titles: dict[str, str]) -> str:
+    """`root`: the way up from the finder to the site's root; `titles`: situation slug -> its title, escaped."""
     span = entry["ages"]
     others = ", ".join([titles[s] for s in entry["situations"]])
     by = f' by {escape(entry["by"])}' if entry.get("by") else ""
     return (f'<li data-id="{escape(entry["id"])}" data-kind="{entry["kind"]}" data-min="{span["min_months"]}" '
             f'data-max="{span["max_months"]}" data-situations="{" ".join(entry["situations"])}">'
-            f'<a href="{escape(_rel_url(page_url, entry["url"]))}">{escape(entry["title"])}</a>{by}'
+            f'<a href="{root}{escape(entry["url"])}">{escape(entry["title"])}</a>{by}'
             f'<span class="ls-meta">{KIND_LABELS[entry["kind"]]} · ages {format_ages(span["min_months"], span["max_months"])} · {others}</span>'
             f'<span class="ls-desc">{escape(entry["description"])}</span></li>')
 
@@ -435,9 +439,11 @@ def in_list_order(entries: list[dict]) -> list[dict]:
     return sorted(entries, key=lambda e: (e["ages"]["min_months"], e["ages"]["max_months"], e["title"].lower()))
 
 
-def _by_kind_then_age(entries: list[dict]) -> list[dict]:
-    order = {k: i for i, k in enumerate(PAGE_KINDS + ITEM_KINDS)}
-    return sorted(entries, key=lambda e: (order[e["kind"]], e["ages"]["min_months"], e["title"].lower()))
+_KIND_ORDER = {kind: number for number, kind in enumerate(PAGE_KINDS + ITEM_KINDS)}
+
+
+def _kind_order(entry: dict) -> int:
+    return _KIND_ORDER[entry["kind"]]
 
 
 def _rel_url(from_url: str, to_url: str) -> str:

@@ -134,6 +134,20 @@ def test_hub_and_section_lists_are_youngest_first(real_site, index):
     assert checked >= 10  # enough lists with two or more entries to mean something
 
 
+def test_finder_groups_list_by_kind_then_youngest_first(real_site, index):
+    from index import ITEM_KINDS, PAGE_KINDS
+    kinds = PAGE_KINDS + ITEM_KINDS
+    by_id = {e["id"]: e for e in index["entries"]}
+    html = (real_site / "finder/index.html").read_text(encoding="utf-8")
+    groups = re.findall(r'<ul class="ls-finder__list">(.*?)</ul>', html, re.S)
+    assert len(groups) >= 10
+    for group in groups:
+        found = [by_id[i] for i in re.findall(r'<li data-id="([^"]+)"', group)]
+        keys = [(kinds.index(e["kind"]), e["ages"]["min_months"], e["ages"]["max_months"], e["title"].lower())
+                for e in found]
+        assert keys == sorted(keys)
+
+
 def test_no_plugin_reads_pages_before_the_hook_completes_them():
     """The hook has no per-page event: it checks pages and adds its HTML at on_env, after MkDocs has
     rendered every page. A plugin with a per-page Markdown or HTML event would see pages without
