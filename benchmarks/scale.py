@@ -40,14 +40,18 @@ from mkdocs.config import load_config
 config_file, site_dir = sys.argv[1], sys.argv[2]
 config = load_config(config_file, site_dir=site_dir)
 hook_seconds = gc_in_hook = 0.0
+full_collections = full_in_hook = 0
 inside = False
 gc_started = 0.0
 def gc_timer(phase, info):  # collections that start inside the hook's functions, timed separately
-    global gc_started, gc_in_hook
+    global gc_started, gc_in_hook, full_collections, full_in_hook
     if phase == "start":
         gc_started = time.process_time()
-    elif inside:
+        return
+    full_collections += info["generation"] == 2
+    if inside:
         gc_in_hook += time.process_time() - gc_started
+        full_in_hook += info["generation"] == 2
 gc.callbacks.append(gc_timer)
 hooks = config["hooks"] or {}
 for module in hooks.values():
@@ -74,7 +78,8 @@ start = time.process_time()
 build(config)
 cpu = time.process_time() - start
 usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"cpu_s": cpu, "hook_cpu_s": hook_seconds, "hook_gc_s": gc_in_hook, "peak_mb": usage.ru_maxrss / 1024}))
+print(json.dumps({"cpu_s": cpu, "hook_cpu_s": hook_seconds, "hook_gc_s": gc_in_hook, "full_collections": full_collections,
+                  "full_collections_in_hook": full_in_hook, "peak_mb": usage.ru_maxrss / 1024}))
 """
 
 
@@ -115,6 +120,8 @@ def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS) -> li
         configs = {name: path for name, path in write_configs(scratch, docs).items() if name in builds}
         best: dict[str, dict] = {}
         shares: dict[str, list[float]] = {}  # the hook's share of each run's CPU
+        gc_shares: dict[str, list[float]] = {}  # ...of which garbage collections that began inside it
+        full: dict[str, list[list[int]]] = {}  # full collections in each run: [all, begun inside the hook]
         # Interleaved (A, B, C, A, B, C...) and the fastest of each kept: on a shared machine the
         # background load drifts, and the minimum is the run it disturbed least.
         for _ in range(repeat):
@@ -127,6 +134,8 @@ def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS) -> li
                     raise SystemExit(f"{name} build failed:\n{done.stderr[-3000:]}")
                 result = json.loads(done.stdout.strip().splitlines()[-1])
                 shares.setdefault(name, []).append(result["hook_cpu_s"] / result["cpu_s"])
+                gc_shares.setdefault(name, []).append(result["hook_gc_s"] / result["cpu_s"])
+                full.setdefault(name, []).append([result["full_collections"], result["full_collections_in_hook"]])
                 if name not in best or result["cpu_s"] < best[name]["cpu_s"]:
                     best[name] = result
         for name in configs:
@@ -137,6 +146,8 @@ def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS) -> li
                          "ms_per_page": round(1000 * best[name]["cpu_s"] / count, 2),
                          "hook_cpu_s": round(best[name]["hook_cpu_s"], 2),
                          "hook_share_runs": [round(100 * x, 2) for x in shares[name]],
+                         "hook_gc_share_runs": [round(100 * x, 2) for x in gc_shares[name]],
+                         "full_collections_runs": full[name],
                          "hook_gc_s": round(best[name]["hook_gc_s"], 2),
                          "peak_mb": round(best[name]["peak_mb"]), "html_pages": pages,
                          "page_html_kb": round((site / PROBE_PAGE).stat().st_size / 1024, 1),
@@ -156,12 +167,17 @@ def report(rows: list[dict]) -> str:
         ours, bare = by.get((count, "little-steps")), by.get((count, "no-hook"))
         if ours and bare:
             runs = sorted(ours["hook_share_runs"])
+            without_gc = sorted(a - b for a, b in zip(ours["hook_share_runs"], ours["hook_gc_share_runs"]))
+            hosted = sum(inside for _, inside in ours["full_collections_runs"])
             lines.append(f"- {count} pages: the build with the hook (including every page it generates and adds to) "
                          f"used {100 * (ours['cpu_s'] / bare['cpu_s'] - 1):+.1f}% CPU against the same build without "
                          f"it; the hook's own functions took {100 * ours['hook_cpu_s'] / ours['cpu_s']:.1f}% of it, "
                          f"{100 * ours['hook_gc_s'] / ours['cpu_s']:.1f} points of which were garbage collections "
                          f"that began inside them (of each run: median {statistics.median(runs):.1f}%, "
-                         f"{runs[0]:.1f}% to {runs[-1]:.1f}% over {len(runs)} runs).")
+                         f"{runs[0]:.1f}% to {runs[-1]:.1f}% over {len(runs)} runs; without those collections "
+                         f"median {statistics.median(without_gc):.1f}%, {without_gc[0]:.1f}% to {without_gc[-1]:.1f}%; "
+                         f"{hosted} of the runs' {sum(n for n, _ in ours['full_collections_runs'])} full collections "
+                         f"began inside the hook).")
     counts = sorted({r["pages"] for r in rows})
     if len(counts) > 1 and (counts[0], "little-steps") in by:
         low, high = by[(counts[0], "little-steps")], by[(counts[-1], "little-steps")]
