@@ -106,7 +106,7 @@ def write_configs(folder: Path, docs: Path) -> dict[str, Path]:
 BUILDS = ("little-steps", "no-hook", "stock")
 
 
-def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS) -> list[dict]:
+def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS, stock_repeat: int | None = None) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -124,8 +124,10 @@ def measure(count: int, repeat: int = 1, builds: tuple[str, ...] = BUILDS) -> li
         full: dict[str, list[list[int]]] = {}  # full collections in each run: [all, begun inside the hook]
         # Interleaved (A, B, C, A, B, C...) and the fastest of each kept: on a shared machine the
         # background load drifts, and the minimum is the run it disturbed least.
-        for _ in range(repeat):
+        for run in range(repeat):
             for name, config in configs.items():
+                if name == "stock" and stock_repeat is not None and run >= stock_repeat:
+                    continue  # stock runs none of our code, and takes minutes: fewer runs of it
                 site = scratch / f"site-{name}"
                 shutil.rmtree(site, ignore_errors=True)
                 done = subprocess.run([sys.executable, "-c", BUILD, str(config), str(site)], capture_output=True,
@@ -190,10 +192,11 @@ def main() -> None:
     parser.add_argument("counts", nargs="*", type=int, default=[500, 2000, 5000])
     parser.add_argument("--repeat", type=int, default=1, help="builds per config; the fastest is kept")
     parser.add_argument("--builds", default=",".join(BUILDS), help="which builds, comma-separated (stock is slow)")
+    parser.add_argument("--stock-repeat", type=int, help="runs of the stock build, if fewer than --repeat")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     builds = tuple(args.builds.split(","))
-    rows = [row for count in args.counts for row in measure(count, args.repeat, builds)]
+    rows = [row for count in args.counts for row in measure(count, args.repeat, builds, args.stock_repeat)]
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))
     print(report(rows))
