@@ -92,20 +92,21 @@ def on_env(env, config, files, **kwargs):
     here, where MkDocs checks links.
     """
     _check_pages(files, config)
-    entries = _entries()
-    _write_generated_pages(files, config)
+    _index_pages()
     site = {"url": config.get("site_url") or "", "name": config["site_name"],
             "description": config.get("site_description") or ""}
     for record in _build["pages"].values():
         page = record["page"]
         if page.content is not None:  # rendered this build (`--dirty` skips unchanged pages)
-            _complete_content_page(record, entries)
+            _complete_content_page(record)
             page.littlesteps = _share_details(page, site, record)  # while the page is at hand
     for src in _build["generated"]:
         page = files.get_file_from_path(src).page
         if page is not None and page.content is not None:
-            _build["lists"][src], headings = _generated_lists(page)
-            _extend_toc(page, headings)
+            _complete_generated_page(page)
+    for page in _build["marked"]:
+        if page.content is not None:
+            page.content = _fill_markers(page, page.content, config)
     _check_links(files)
     problems = sorted(set(_build["problems"]))
     if problems:
@@ -121,14 +122,14 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    if "model" not in _build:
+    if "index" not in _build:
         return
     pages = ({"title": r["meta"]["title"], "description": r["meta"]["description"], "url": r["page"].url,
               "reviewed": r["meta"]["reviewed"]} for r in _build["pages"].values())
     with open(os.path.join(config["site_dir"], FEED_PATH), "w", encoding="utf-8") as handle:
         handle.write(share.feed_xml(pages, site_name=config["site_name"], site_url=config.get("site_url") or "/",
                                     description=config.get("site_description") or ""))
-    text = index_mod.to_json(_index())
+    text = index_mod.to_json(_build["index"])
     path = os.path.join(config["site_dir"], INDEX_PATH)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
@@ -225,22 +226,28 @@ def _check_pages(files, config) -> None:
             _build["marked"].append(page)
 
 
-def _write_generated_pages(files, config) -> None:
-    """Under the titles MkDocs rendered: the generated pages' text, and the markers of hand-written
-    pages filled in (HTML comments, which Markdown passes through as they are)."""
-    for src in _build["generated"]:
-        page = files.get_file_from_path(src).page
-        if page is not None and page.content is not None and src != REFERENCE_PAGE:
-            if src in SEARCH_EXCLUDED:
-                page.meta["search"] = {"exclude": True}
-            page.content = f"{page.content}\n{_generated_head(src, page.url).rstrip()}"
-    for page in _build["marked"]:
-        if page.content is not None:
-            page.content = _fill_markers(page, page.content, config)
+def _index_pages() -> None:
+    """Once every page is checked: the index entries, grouped by situation in the lists' order (one
+    sort a build, not one a list), and the public index."""
+    entries = [entry for record in _build["pages"].values() for entry in record["entries"]]
+    _build.update(entries=entries, by_situation=index_mod.by_situation(render.in_list_order(entries)),
+                  index=index_mod.build_index(entries, _build["model"]))
+
+
+def _complete_generated_page(page) -> None:
+    """Under the title MkDocs rendered: the page's text, and the lists the template prints after it."""
+    src = page.file.src_uri
+    if src in SEARCH_EXCLUDED:
+        page.meta["search"] = {"exclude": True}
+    if src != REFERENCE_PAGE:  # whole in its Markdown
+        page.content = f"{page.content}\n{_generated_head(src, page.url).rstrip()}"
+    _build["lists"][src], headings = _generated_lists(page)
+    _extend_toc(page, headings)
 
 
 def _fill_markers(page, html: str, config) -> str:
-    """A hand-written page's markers: blurbs for other pages, the home page's tiles and age picker."""
+    """A hand-written page's markers: blurbs for other pages, the home page's tiles and age picker.
+    They are HTML comments, which Markdown passes through as they are."""
     if BLURB_MARKER.search(html):
         html = BLURB_MARKER.sub(lambda m: _blurb_html(m.group(1), page, config), html)
     for marker, what in HOME_MARKERS.items():
@@ -280,7 +287,7 @@ def _content_page(page, markdown: str) -> None:
                                           "entries": index_mod.page_entries(page.url, meta)}
 
 
-def _complete_content_page(record: dict, entries: list[dict]) -> None:
+def _complete_content_page(record: dict) -> None:
     """A valid content page's HTML, completed: facts line, citation links, items, an age guide's
     list for its age; and its sources.
 
@@ -302,7 +309,7 @@ def _complete_content_page(record: dict, entries: list[dict]) -> None:
         heading_id = render.unique_id(render.heading_slug(FOR_AGE_TITLE), taken)
         band = schema.band_for(meta["ages"], _build["model"])
         parts.append(f'<h2 id="{heading_id}">{FOR_AGE_TITLE}</h2>\n'
-                     f'{render.for_age_html(band, entries, page.url, page.url.strip("/"))}\n')
+                     f'{render.for_age_html(band, _build["entries"], page.url, page.url.strip("/"))}\n')
         headings.append((2, heading_id, FOR_AGE_TITLE))
     record["sources_html"], found = render.sources_html(meta.get("sources") or [], render.unique_id("sources", taken))
     headings += found
@@ -336,16 +343,6 @@ def _blurb_html(src: str, page, config) -> str:
     return render.blurb_html(record["meta"]["title"], text, "blurb-" + schema.slugify(src), page.url, record["page"].url)
 
 
-def _entries() -> list[dict]:
-    """Index entries of every valid page read so far (cached until another page is read)."""
-    cached = _build.get("entries")
-    if cached is not None and cached[0] == len(_build["pages"]):
-        return cached[1]
-    entries = [entry for record in _build["pages"].values() for entry in record["entries"]]
-    _build["entries"] = (len(_build["pages"]), entries)
-    return entries
-
-
 SEARCH_EXCLUDED = ("finder.md", "strategies/index.md", "resources/index.md", "ages/index.md", "situations/index.md")
 # ^ generated lists that repeat other pages' summaries: those pages are in the search index themselves
 
@@ -358,25 +355,6 @@ SECTION_PAGES = {  # src: (intro, kind of page listed); the titles are in _gener
 REFERENCE_PAGE = "contribute/front-matter.md"
 
 
-def _by_situation() -> dict[str, list[dict]]:
-    """Entries per situation slug, in the lists' order (cached like _entries): one pass and one
-    sort, not one per hub."""
-    entries = _entries()
-    cached = _build.get("by_situation")
-    if cached is None or cached[0] is not entries:
-        cached = _build["by_situation"] = (entries, index_mod.by_situation(render.in_list_order(entries)))
-    return cached[1]
-
-
-def _index() -> dict:
-    """The public index of every valid page read so far (cached like _entries)."""
-    entries = _entries()
-    cached = _build.get("index")
-    if cached is None or cached[0] is not entries:
-        cached = _build["index"] = (entries, index_mod.build_index(entries, _build["model"]))
-    return cached[1]
-
-
 def _generated_pages(model) -> dict[str, str]:
     pages = {"finder.md": "Finder", "situations/index.md": "Situations", "strategies/index.md": "Strategies",
              "ages/index.md": "Age guides", "resources/index.md": "Books and episodes",
@@ -387,34 +365,33 @@ def _generated_pages(model) -> dict[str, str]:
 
 def _generated_head(src: str, page_url: str) -> str:
     """A generated page's HTML under its title; lists, if any, follow it (_generated_lists)."""
-    model = _build["model"]
-    entries = _entries()
+    model, entries, by_situation = _build["model"], _build["entries"], _build["by_situation"]
     if src == "finder.md":
         return render.finder_head_html()
     if src == "situations/index.md":
-        return render.situations_index_html(model.situations, _by_situation(), page_url)
+        return render.situations_index_html(model.situations, by_situation, page_url)
     if src in SECTION_PAGES:
         intro, kind = SECTION_PAGES[src]
         return render.section_head_html(intro, any(e["kind"] == kind for e in entries))
     if src == "ages/index.md":
         return render.ages_index_html(model.age_bands, entries, page_url)
     situation = _situation_of_hub(src)
-    return render.hub_head_html(situation, bool(_by_situation().get(situation["slug"])), page_url)
+    return render.hub_head_html(situation, bool(by_situation.get(situation["slug"])), page_url)
 
 
 def _generated_lists(page) -> tuple[str, list]:
     """The lists printed after a generated page's content ("" if none), and the headings they add."""
-    src = page.file.src_uri
+    src, by_situation = page.file.src_uri, _build["by_situation"]
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
     if src == "finder.md":
-        return render.finder_html(_index(), page.url, _by_situation()), []
+        return render.finder_html(_build["index"], page.url, by_situation), []
     if src in SECTION_PAGES:
         kind = SECTION_PAGES[src][1]
-        groups = {slug: [e for e in found if e["kind"] == kind] for slug, found in _by_situation().items()}
+        groups = {slug: [e for e in found if e["kind"] == kind] for slug, found in by_situation.items()}
         return render.section_lists_html(groups, _build["model"].situations, page.url, taken, _build["drawn"])
     if src.startswith("situations/") and src != "situations/index.md":
         situation = _situation_of_hub(src)
-        return render.hub_lists_html(_by_situation().get(situation["slug"], []), page.url, taken, _build["drawn"])
+        return render.hub_lists_html(by_situation.get(situation["slug"], []), page.url, taken, _build["drawn"])
     return "", []  # the other generated pages have no lists
 
 
